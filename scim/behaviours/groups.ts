@@ -18,6 +18,14 @@ export const GROUP_BEHAVIOURS: readonly AwsBehaviour[] = [
     source: 'DG-CG',
   },
   {
+    id: 'AWS-GROUP-ATTRS',
+    summary:
+      'A group takes displayName, externalId and members only; other attributes (description) or wrong types get the generic 400.',
+    evidence: 'U',
+    source: 'DG-CG, DG error tables ("violates schema")',
+    rfc: 'RFC 7643 §4.2',
+  },
+  {
     id: 'AWS-GROUP-CREATE-MEMBERS-MAX',
     summary: 'A group POST may carry at most 100 members; more get 400.',
     evidence: 'C',

@@ -51,6 +51,14 @@ export const USER_BEHAVIOURS: readonly AwsBehaviour[] = [
     departsFromRfc: true,
   },
   {
+    id: 'AWS-USER-ATTR-TYPES',
+    summary:
+      'A user attribute of the wrong JSON type (a number for userName, the string "true" for active on POST or PUT) gets the generic 400.',
+    evidence: 'U',
+    source: 'DG error tables ("violates schema"); mock default',
+    rfc: 'RFC 7643 §2.3',
+  },
+  {
     id: 'AWS-USER-NO-DISPLAY-SUBATTR',
     summary:
       'display in emails, phoneNumbers or addresses, and manager.displayName, are refused with 400.',
