@@ -3,6 +3,7 @@
 import type { Logger } from 'pino';
 
 import type { MockProfile } from './profile.ts';
+import type { TenantData } from './store/tenant-data.ts';
 
 /** Injectable time source, so token expiry and timestamps can be tested. */
 export interface Clock {
@@ -112,6 +113,9 @@ export interface StateSnapshot {
 
 /** The SCIM data of all tenants, with the indexes that answer every AWS filter without a scan. */
 export interface MockStore {
+  /** One tenant's users, groups and memberships; the tenant must exist in the registry. */
+  tenant(tenantId: string): TenantData;
+  /** Drops every user, group and membership; tenants and tokens stay. */
   reset(): void;
   exportSnapshot(): StateSnapshot;
   importSnapshot(snapshot: StateSnapshot): void;
