@@ -1,0 +1,180 @@
+// The SCIM HTTP client for one target: bounded concurrency, retries with backoff on 429, 5xx
+// and network errors (honouring Retry-After), and one record per attempt for the audit log.
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { DEFAULT_RETRY, backoffDelay, isRetryableStatus, parseRetryAfter } from './backoff.ts';
+import type { RetryPolicy } from './backoff.ts';
+import { Semaphore } from './semaphore.ts';
+import { TargetError, attributeAtFault, parseErrorBody } from './target-error.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One HTTP attempt as the audit log sees it; never carries the token or a body. */
+export interface AttemptRecord {
+  method: HttpMethod;
+  path: string;
+  status: number;
+  attempt: number;
+  durationMs: number;
+  requestId: string | undefined;
+  outcome: 'ok' | 'retry' | 'failed';
+  detail?: string;
+}
+
+export interface ScimClientOptions {
+  /** SCIM base URL without a trailing slash. */
+  baseUrl: string;
+  token: string;
+  concurrency: number;
+  retry?: Partial<RetryPolicy>;
+  timeoutMs?: number;
+  onAttempt?(record: AttemptRecord): void;
+  random?: () => number;
+}
+
+export interface ScimResponse<T = unknown> {
+  status: number;
+  body: T | undefined;
+  requestId: string | undefined;
+  attempts: number;
+}
+
+interface AttemptResult {
+  status: number;
+  body: unknown;
+  requestId: string | undefined;
+  retryAfterMs?: number;
+  networkError?: unknown;
+}
+
+export class ScimClient {
+  private readonly limiter: Semaphore;
+  private readonly retry: RetryPolicy;
+  private readonly baseUrl: string;
+  // A private field keeps the token out of JSON.stringify, util.inspect and error objects.
+  readonly #authorization: string;
+
+  private readonly options: Omit<ScimClientOptions, 'token'>;
+
+  constructor({ token, ...options }: ScimClientOptions) {
+    this.options = options;
+    this.limiter = new Semaphore(options.concurrency);
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.#authorization = `Bearer ${token}`;
+  }
+
+  /** Sends one request, retrying transient failures; throws TargetError on a final failure. */
+  request<T = unknown>(method: HttpMethod, path: string, body?: unknown): Promise<ScimResponse<T>> {
+    return this.limiter.run(() => this.withRetries<T>(method, path, body));
+  }
+
+  private async withRetries<T>(
+    method: HttpMethod,
+    path: string,
+    body: unknown,
+  ): Promise<ScimResponse<T>> {
+    for (let attempt = 1; ; attempt += 1) {
+      const started = performance.now();
+      const result = await this.attempt(method, path, body);
+      const durationMs = Math.round((performance.now() - started) * 10) / 10;
+      const transient = result.networkError !== undefined || isRetryableStatus(result.status);
+      const ok = !transient && result.status < 400;
+      const last = attempt >= this.retry.maxAttempts;
+      const outcome = ok ? 'ok' : transient && !last ? 'retry' : 'failed';
+      const detail = ok ? undefined : this.detailOf(result);
+      this.options.onAttempt?.({
+        method,
+        path,
+        status: result.status,
+        attempt,
+        durationMs,
+        requestId: result.requestId,
+        outcome,
+        detail,
+      });
+      if (ok)
+        return {
+          status: result.status,
+          body: result.body as T,
+          requestId: result.requestId,
+          attempts: attempt,
+        };
+      if (outcome === 'failed') throw this.failure(method, path, body, result, attempt);
+      await sleep(backoffDelay(attempt, this.retry, result.retryAfterMs, this.options.random));
+    }
+  }
+
+  private async attempt(method: HttpMethod, path: string, body: unknown): Promise<AttemptResult> {
+    const headers: Record<string, string> = {
+      authorization: this.#authorization,
+      accept: 'application/scim+json, application/json',
+    };
+    if (body !== undefined) headers['content-type'] = 'application/scim+json';
+    try {
+      const response = await fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+      });
+      const parsed = await readBody(response);
+      return {
+        status: response.status,
+        body: parsed,
+        requestId: requestIdOf(response, parsed),
+        retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+      };
+    } catch (error) {
+      return { status: 0, body: undefined, requestId: undefined, networkError: error };
+    }
+  }
+
+  private detailOf(result: AttemptResult): string {
+    if (result.networkError !== undefined) return errorText(result.networkError);
+    return parseErrorBody(result.body).detail ?? `HTTP ${result.status}`;
+  }
+
+  private failure(
+    method: HttpMethod,
+    path: string,
+    body: unknown,
+    result: AttemptResult,
+    attempts: number,
+  ): TargetError {
+    const detail = this.detailOf(result);
+    const attribute = result.status === 400 ? attributeAtFault(detail, body) : undefined;
+    const cause = result.networkError;
+    return new TargetError({
+      method,
+      path,
+      status: result.status,
+      detail,
+      attempts,
+      requestId: result.requestId,
+      attribute,
+      cause,
+    });
+  }
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text.length === 0) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function requestIdOf(response: Response, body: unknown): string | undefined {
+  const header = response.headers.get('x-amzn-requestid') ?? response.headers.get('x-request-id');
+  return header ?? parseErrorBody(body).exceptionRequestId;
+}
+
+function errorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `${error.name}: ${error.message}${cause}`;
+}
