@@ -41,7 +41,7 @@ describe('scim/filter', () => {
       ['manager eq "u-2" AND id eq "u-1"', { kind: 'idAndManager', id: 'u-1', managerId: 'u-2' }],
     ];
     for (const [text, filter] of accepted) {
-      it(`AWS-FILTER-USER-ATTRS: reads ${text}`, async () => {
+      it(`AWS-FILTER-USER-ATTRS: reads ${text}`, () => {
         expect(parseUserFilter(text)).to.deep.equal(filter);
       });
     }
@@ -82,7 +82,7 @@ describe('scim/filter', () => {
       ['id eq "u-1" and manager eq ""', 'AWS-FILTER-MEMBER-EMPTY', /manager eq ""/],
     ];
     for (const [text, behaviour, reason] of refused) {
-      it(`${behaviour}: refuses ${JSON.stringify(text)} with the generic 400`, async () => {
+      it(`${behaviour}: refuses ${JSON.stringify(text)} with the generic 400`, () => {
         expectInvalid(() => parseUserFilter(text), behaviour, reason);
       });
     }
@@ -99,7 +99,7 @@ describe('scim/filter', () => {
       ['members eq "u-1" and id eq "g-1"', { kind: 'idAndMember', id: 'g-1', userId: 'u-1' }],
     ];
     for (const [text, filter] of accepted) {
-      it(`AWS-FILTER-GROUP-ATTRS: reads ${text}`, async () => {
+      it(`AWS-FILTER-GROUP-ATTRS: reads ${text}`, () => {
         expect(parseGroupFilter(text)).to.deep.equal(filter);
       });
     }
@@ -115,12 +115,12 @@ describe('scim/filter', () => {
       ['members.value eq ""', 'AWS-FILTER-MEMBER-EMPTY', /members.value eq ""/],
     ];
     for (const [text, behaviour, reason] of refused) {
-      it(`${behaviour}: refuses ${JSON.stringify(text)} with the generic 400`, async () => {
+      it(`${behaviour}: refuses ${JSON.stringify(text)} with the generic 400`, () => {
         expectInvalid(() => parseGroupFilter(text), behaviour, reason);
       });
     }
 
-    it('AWS-ERROR-BODY: refuses with no scimType on the error', async () => {
+    it('AWS-ERROR-BODY: refuses with no scimType on the error', () => {
       expect(() => parseGroupFilter('displayName co "a"'))
         .to.throw(ScimError)
         .that.does.not.have.property('scimType');
@@ -128,19 +128,19 @@ describe('scim/filter', () => {
   });
 
   describe('canonicalFilter', () => {
-    it('AWS-CURSOR-FILTER-CHANGE: gives the same string for the same filter in any spelling', async () => {
+    it('AWS-CURSOR-FILTER-CHANGE: gives the same string for the same filter in any spelling', () => {
       const a = canonicalFilter(parseUserFilter('manager eq "m" AND ID eq "i"'));
       const b = canonicalFilter(parseUserFilter('id  eq "i" and manager eq "m"'));
       expect(a).to.equal('id eq "i" and manager eq "m"').and.equal(b);
     });
 
-    it('AWS-CURSOR-FILTER-CHANGE: gives different strings for different filters', async () => {
+    it('AWS-CURSOR-FILTER-CHANGE: gives different strings for different filters', () => {
       const texts = ['userName eq "a"', 'userName eq "b"', 'externalId eq "a"', 'id eq "a"'];
       const canonical = texts.map((text) => canonicalFilter(parseUserFilter(text)));
       expect(new Set(canonical).size).to.equal(texts.length);
     });
 
-    it('gives text that parses back to the same filter', async () => {
+    it('gives text that parses back to the same filter', () => {
       const users = [
         'userName eq "a\\"b"',
         'externalId eq "e"',
@@ -158,13 +158,13 @@ describe('scim/filter', () => {
       }
     });
 
-    it('gives an empty string when there is no filter', async () => {
+    it('gives an empty string when there is no filter', () => {
       expect(canonicalFilter(undefined)).to.equal('');
     });
   });
 
   describe('tokenizeFilter', () => {
-    it('splits words, decoded strings and brackets', async () => {
+    it('splits words, decoded strings and brackets', () => {
       const fail = (reason: string): never => {
         throw new Error(reason);
       };
