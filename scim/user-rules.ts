@@ -1,0 +1,148 @@
+// AWS's user rules that depend on settings (email, lengths, reserved names, control characters):
+// the mock applies them after the schema, the provisioner as a pre-flight check before it sends.
+import { ScimError } from './errors.ts';
+
+export interface UserRules {
+  /** AWS-USER-REQUIRED-EMAIL: a user needs one email with a value. */
+  requireEmail: boolean;
+  /** AWS-USER-PRIMARY-EMAIL: true also refuses an email that omits `primary`. */
+  requirePrimaryEmail: boolean;
+  /** AWS-USER-LENGTH-LIMITS: userName is 1..this many characters. */
+  maxUserNameLength: number;
+  /** AWS-USER-LENGTH-LIMITS: every other string is at most this many characters. */
+  maxStringLength: number;
+  /** AWS-USER-RESERVED-NAMES: userNames refused, compared case-insensitively. */
+  reservedNames: string[];
+}
+
+/** The rules of today's endpoint, as the `aws` profile of the mock sets them. */
+export const DEFAULT_AWS_USER_RULES: Readonly<UserRules> = Object.freeze({
+  requireEmail: true,
+  requirePrimaryEmail: false,
+  maxUserNameLength: 128,
+  maxStringLength: 1024,
+  reservedNames: ['Administrator', 'AWSAdministrators'],
+});
+
+// The required attributes that AWS also refuses as empty strings.
+const REQUIRED_STRINGS = ['userName', 'displayName', 'name.givenName', 'name.familyName'];
+// Protocol values, not user attributes: the length limits do not apply to them.
+const READ_ONLY = /^(?:schemas|id|meta)(?:$|[.[])/;
+
+/**
+ * Throws the generic 400, naming the attribute, for the first AWS user rule the user breaks.
+ * Expects a body the User schema accepted (or a user the provisioner built to that shape).
+ * @throws ScimError with behaviour AWS-USER-CONTROL-CHARS, AWS-USER-LENGTH-LIMITS,
+ *   AWS-USER-RESERVED-NAMES, AWS-USER-REQUIRED-EMAIL or AWS-USER-PRIMARY-EMAIL.
+ */
+export function checkUserRules(user: object, rules: UserRules): void {
+  const strings = [...stringsIn(user, '')];
+  checkControlCharacters(strings);
+  checkLengths(strings, rules);
+  checkReservedName((user as { userName?: unknown }).userName, rules.reservedNames);
+  checkEmail((user as { emails?: unknown }).emails, rules);
+}
+
+interface StringAt {
+  path: string;
+  value: string;
+}
+
+/** Every string value in a JSON document, with its path as `emails[0].value` or `name.givenName`. */
+function* stringsIn(value: unknown, path: string): Generator<StringAt> {
+  if (typeof value === 'string') {
+    yield { path, value };
+  } else if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) yield* stringsIn(item, `${path}[${index}]`);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      yield* stringsIn(item, path ? `${path}.${key}` : key);
+    }
+  }
+}
+
+function checkControlCharacters(strings: StringAt[]): void {
+  for (const { path, value } of strings) {
+    const index = controlCharacterIndex(value);
+    if (index === -1) continue;
+    const code = value.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0');
+    throw ScimError.invalid(
+      `${path} holds the control character U+${code} at index ${index}; ` +
+        'AWS refuses tabs, newlines and other control characters in user attributes',
+      'AWS-USER-CONTROL-CHARS',
+    );
+  }
+}
+
+// U+0000–U+001F and U+007F; a loop rather than a regex so the range needs no escape tricks.
+function controlCharacterIndex(value: string): number {
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if (code <= 0x1f || code === 0x7f) return index;
+  }
+  return -1;
+}
+
+function checkLengths(strings: StringAt[], rules: UserRules): void {
+  for (const { path, value } of strings) {
+    if (READ_ONLY.test(path)) continue;
+    if (REQUIRED_STRINGS.includes(path) && value.length === 0) {
+      throw lengthError(`${path} is empty; AWS needs at least 1 character`);
+    }
+    const limit = path === 'userName' ? rules.maxUserNameLength : rules.maxStringLength;
+    // Characters are counted as code points; the UTF-16 length is an upper bound, so cheap first.
+    if (value.length <= limit) continue;
+    const length = [...value].length;
+    if (length > limit) {
+      throw lengthError(`${path} is ${length} characters long; AWS allows at most ${limit}`);
+    }
+  }
+}
+
+function lengthError(reason: string): ScimError {
+  return ScimError.invalid(reason, 'AWS-USER-LENGTH-LIMITS');
+}
+
+/** The reserved name that `value` matches case-insensitively, if any (users and groups). */
+export function findReservedName(value: unknown, reservedNames: string[]): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const folded = value.toLowerCase();
+  return reservedNames.find((name) => name.toLowerCase() === folded);
+}
+
+function checkReservedName(userName: unknown, reservedNames: string[]): void {
+  const reserved = findReservedName(userName, reservedNames);
+  if (reserved === undefined) return;
+  throw ScimError.invalid(
+    `userName '${String(userName)}' is reserved by AWS (matches '${reserved}', ignoring case); ` +
+      'choose another userName',
+    'AWS-USER-RESERVED-NAMES',
+  );
+}
+
+function checkEmail(emails: unknown, rules: UserRules): void {
+  const list = Array.isArray(emails) ? (emails as Array<Record<string, unknown>>) : [];
+  const hasValue = list.some((email) => typeof email?.value === 'string' && email.value !== '');
+  if (rules.requireEmail && !hasValue) {
+    throw ScimError.invalid(
+      `emails holds no email with a value; AWS needs one email on every user (requireEmail)`,
+      'AWS-USER-REQUIRED-EMAIL',
+    );
+  }
+
+  for (const [index, email] of list.entries()) {
+    if (email?.primary === false) {
+      throw ScimError.invalid(
+        `emails[${index}].primary is false; AWS needs the single email to be primary`,
+        'AWS-USER-PRIMARY-EMAIL',
+      );
+    }
+    if (email?.primary === undefined && rules.requirePrimaryEmail) {
+      throw ScimError.invalid(
+        `emails[${index}].primary is missing; this profile needs primary: true ` +
+          '(requirePrimaryEmail)',
+        'AWS-USER-PRIMARY-EMAIL',
+      );
+    }
+  }
+}
