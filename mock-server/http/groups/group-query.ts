@@ -1,0 +1,35 @@
+// Answers each ListGroups filter AWS supports from the tenant's indexes, never by a scan
+// (AWS-FILTER-GROUP-ATTRS, AWS-FILTER-MEMBERSHIP-CHECK, AWS-FILTER-MEMBER-UNKNOWN-404).
+import { ScimError } from '../../../scim/errors.ts';
+import type { GroupFilter } from '../../../scim/filter.ts';
+import type { TenantData } from '../../store/tenant-data.ts';
+import { candidateSource, memberSource, type PageSource } from '../lists/list-response.ts';
+
+export function groupSource(data: TenantData, filter: GroupFilter | undefined): PageSource {
+  const { groups } = data;
+  if (!filter) return (after, limit) => groups.page(after, limit);
+  const positionOf = (id: string) => groups.positionOf(id);
+  switch (filter.kind) {
+    case 'displayName':
+      return candidateSource(groups.lookup('displayName', filter.value), positionOf);
+    case 'externalId':
+      return candidateSource(groups.lookup('externalId', filter.value), positionOf);
+    case 'id': {
+      const group = groups.get(filter.value);
+      return candidateSource(group ? [group] : [], positionOf);
+    }
+    case 'idAndMember': {
+      const group = groups.get(filter.id);
+      const member = group && data.memberships.has(group.id, filter.userId);
+      return candidateSource(member ? [group] : [], positionOf);
+    }
+    case 'hasMember':
+      if (!data.users.get(filter.userId)) {
+        throw ScimError.notFound(
+          `members.value names no user: ${filter.userId}`,
+          'AWS-FILTER-MEMBER-UNKNOWN-404',
+        );
+      }
+      return memberSource(data.memberships.groupsOf(filter.userId), (id) => groups.get(id));
+  }
+}

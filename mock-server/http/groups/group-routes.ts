@@ -1,0 +1,136 @@
+// /Groups: create, read, list, PUT, PATCH and delete, as AWS answers them (§3 and §5 of the
+// AWS reference): members are written but never read back.
+import { Router, type Request, type Response } from 'express';
+
+import { AWS_DETAIL, ScimError, awsMetaTimestamp } from '../../../scim/errors.ts';
+import { canonicalFilter, parseGroupFilter } from '../../../scim/filter.ts';
+import { planGroupPatch, type GroupPatchChange } from '../../../scim/patch/group-patch.ts';
+import type { MockContext } from '../../context.ts';
+import { newResourceId } from '../../store/ids.ts';
+import type { TenantData } from '../../store/tenant-data.ts';
+import type { StoredResource } from '../../store/types.ts';
+import { tenantDataOf } from '../auth.ts';
+import { readListParams } from '../lists/list-params.ts';
+import { listBody } from '../lists/list-response.ts';
+import { sendJson, sendNoContent } from '../respond.ts';
+import {
+  acceptGroupBody,
+  assertGroupUnique,
+  assertMembersExist,
+  checkGroupName,
+} from './group-doc.ts';
+import { groupSource } from './group-query.ts';
+import { renderGroup, renderListedGroup } from './group-render.ts';
+
+export function groupRoutes(ctx: MockContext): Router {
+  const router = Router({ mergeParams: true });
+  const now = () => awsMetaTimestamp(ctx.clock.now());
+
+  // AWS-GROUP-CREATE-201: answered without members, even when some were sent.
+  router.post('/', (req, res) => {
+    const data = tenantDataOf(ctx, res);
+    const { doc, memberIds } = acceptGroupBody(req.body, ctx.profile);
+    assertGroupUnique(data, doc);
+    assertMembersExist(data, memberIds);
+    const created = now();
+    const group = { id: newResourceId(ctx.profile.idStyle), created, lastModified: created, doc };
+    data.groups.insert(group);
+    for (const userId of memberIds) data.memberships.add(group.id, userId);
+    sendJson(res, 201, renderGroup(group));
+  });
+
+  router.get('/', (req, res) => {
+    const data = tenantDataOf(ctx, res);
+    const params = readListParams(req.query, ctx.profile);
+    const filter = params.filter === undefined ? undefined : parseGroupFilter(params.filter);
+    const scope = { tenantId: data.tenantId, resourceType: 'Group' as const };
+    const body = listBody(
+      params,
+      { ...scope, filter: canonicalFilter(filter) },
+      groupSource(data, filter),
+      renderListedGroup,
+    );
+    sendJson(res, 200, body);
+  });
+
+  router.get('/:id', (req, res) => {
+    sendJson(res, 200, renderGroup(existingGroup(ctx, req, res)));
+  });
+
+  // AWS-GROUP-PUT: members cannot be replaced; otherwise displayName and externalId are.
+  router.put('/:id', (req, res) => {
+    const current = existingGroup(ctx, req, res);
+    if (isObject(req.body) && 'members' in req.body) {
+      throw new ScimError(400, AWS_DETAIL.replaceMembers, {
+        behaviour: 'AWS-GROUP-PUT',
+        reason: 'PUT /Groups/{id} carries members',
+      });
+    }
+    const { doc } = acceptGroupBody(req.body, ctx.profile);
+    const data = tenantDataOf(ctx, res);
+    assertGroupUnique(data, doc, current.id);
+    const group = { ...current, doc, lastModified: now() };
+    data.groups.replace(group);
+    sendJson(res, 200, renderGroup(group));
+  });
+
+  // AWS-PATCH-GROUP-204
+  router.patch('/:id', (req, res) => {
+    const current = existingGroup(ctx, req, res);
+    const change = planGroupPatch(req.body, {
+      maxMembershipChanges: ctx.profile.maxMembershipChanges,
+    });
+    applyGroupChange(ctx, tenantDataOf(ctx, res), current, change, now());
+    sendNoContent(res);
+  });
+
+  // AWS-GROUP-DELETE-204
+  router.delete('/:id', (req, res) => {
+    const group = existingGroup(ctx, req, res);
+    tenantDataOf(ctx, res).deleteGroup(group.id);
+    sendNoContent(res);
+  });
+
+  return router;
+}
+
+/** AWS-GROUP-GET-404 */
+function existingGroup(ctx: MockContext, req: Request, res: Response): StoredResource {
+  const id = String(req.params.id);
+  const group = tenantDataOf(ctx, res).groups.get(id);
+  if (!group) throw ScimError.notFound(`no group with id ${id}`, 'AWS-GROUP-GET-404');
+  return group;
+}
+
+/** Checks the whole change first, so a refused PATCH changes nothing. */
+function applyGroupChange(
+  ctx: MockContext,
+  data: TenantData,
+  current: StoredResource,
+  change: GroupPatchChange,
+  modified: string,
+): void {
+  const doc = { ...current.doc };
+  if (change.displayName !== undefined) {
+    checkGroupName(change.displayName, ctx.profile);
+    doc.displayName = change.displayName;
+  }
+  if (change.externalId === null) delete doc.externalId;
+  else if (change.externalId !== undefined) doc.externalId = change.externalId;
+  assertGroupUnique(data, doc, current.id);
+  const added = change.members.filter((member) => member.op === 'add');
+  assertMembersExist(
+    data,
+    added.map((member) => member.value),
+  );
+
+  data.groups.replace({ ...current, doc, lastModified: modified });
+  for (const member of change.members) {
+    if (member.op === 'add') data.memberships.add(current.id, member.value);
+    else data.memberships.remove(current.id, member.value);
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

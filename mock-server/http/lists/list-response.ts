@@ -1,0 +1,69 @@
+// Answers a list request from a page source: a capped plain ListResponse whose totalResults is
+// the number returned (AWS-LIST-ENVELOPE, AWS-LIST-TOTAL-IS-PAGE), or a cursor page.
+import { LIST_RESPONSE_URN } from '../../../scim/urns.ts';
+import type { ResourcePage, StoredResource } from '../../store/types.ts';
+import { decodeCursor, encodeCursor, type CursorScope } from './cursor.ts';
+import type { ListParams } from './list-params.ts';
+
+/** Up to `limit` resources after `afterPosition`, in a stable order. */
+export type PageSource = (afterPosition: number, limit: number) => ResourcePage;
+
+export function listBody(
+  params: ListParams,
+  scope: CursorScope,
+  source: PageSource,
+  render: (resource: StoredResource) => Record<string, unknown>,
+): Record<string, unknown> {
+  if (params.mode === 'plain') {
+    const Resources = source(0, params.count).resources.map(render);
+    return {
+      totalResults: Resources.length,
+      itemsPerPage: Resources.length,
+      startIndex: 1,
+      schemas: [LIST_RESPONSE_URN],
+      Resources,
+    };
+  }
+  // AWS-CURSOR-SHAPE: no totalResults or startIndex; the last page has no nextCursor.
+  const after = params.cursor === '' ? 0 : decodeCursor(params.cursor, scope);
+  const page = source(after, params.count);
+  const Resources = page.resources.map(render);
+  const body: Record<string, unknown> = {
+    itemsPerPage: Resources.length,
+    schemas: [LIST_RESPONSE_URN],
+    Resources,
+  };
+  if (page.more) body.nextCursor = encodeCursor(scope, page.lastPosition);
+  return body;
+}
+
+/** A source over a few resources found through an index, already in store order. */
+export function candidateSource(
+  candidates: StoredResource[],
+  positionOf: (id: string) => number | undefined,
+): PageSource {
+  const placed = candidates.map((resource) => ({ resource, at: positionOf(resource.id) ?? 0 }));
+  return (afterPosition, limit) => {
+    const after = placed.filter((entry) => entry.at > afterPosition);
+    const taken = after.slice(0, Math.max(limit, 0));
+    return {
+      resources: taken.map((entry) => entry.resource),
+      lastPosition: taken.at(-1)?.at ?? afterPosition,
+      more: after.length > taken.length,
+    };
+  };
+}
+
+/** A source over one side of the membership index, paged by join order. */
+export function memberSource(
+  ids: {
+    page(after: number, limit: number): { ids: string[]; lastPosition: number; more: boolean };
+  },
+  lookup: (id: string) => StoredResource | undefined,
+): PageSource {
+  return (afterPosition, limit) => {
+    const page = ids.page(afterPosition, limit);
+    const resources = page.ids.map(lookup).filter((found) => found !== undefined);
+    return { resources, lastPosition: page.lastPosition, more: page.more };
+  };
+}

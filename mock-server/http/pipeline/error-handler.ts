@@ -1,0 +1,42 @@
+// The end of the chain: unknown paths get 404 and every error an AWS error body. A ScimError is
+// the client's fault and renders as is; anything else is the mock's bug: 500, stack logged.
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+
+import { AWS_DETAIL, ScimError } from '../../../scim/errors.ts';
+import type { MockContext } from '../../context.ts';
+import { requestIdOf, sendScimError } from '../respond.ts';
+
+/** AWS-HTTP-UNKNOWN-PATH */
+export function notFoundHandler(): RequestHandler {
+  return (req, _res, next) => {
+    next(ScimError.notFound(`no route for ${req.method} ${req.path}`, 'AWS-HTTP-UNKNOWN-PATH'));
+  };
+}
+
+export function awsErrorHandler(ctx: MockContext): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const requestId = requestIdOf(res);
+    const scimError = error instanceof ScimError ? error : internalError(error);
+    if (scimError.status >= 500) {
+      ctx.logger.error({ err: error, requestId, method: req.method, path: req.path }, 'fault');
+    } else {
+      const { behaviour, reason } = scimError;
+      ctx.logger.debug({ requestId, status: scimError.status, behaviour, reason }, 'refused');
+    }
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.locals.scimError = { behaviour: scimError.behaviour, reason: scimError.reason };
+    sendScimError(res, scimError, ctx.clock);
+  };
+}
+
+/** AWS-ERROR-INTERNAL-500 */
+function internalError(error: unknown): ScimError {
+  return new ScimError(500, AWS_DETAIL.internal, {
+    behaviour: 'AWS-ERROR-INTERNAL-500',
+    reason: error instanceof Error ? error.message : String(error),
+    cause: error,
+  });
+}

@@ -1,0 +1,30 @@
+// Writes SCIM answers the way AWS does: `Content-Type: application/json` exactly, no charset
+// (AWS-HTTP-CONTENT-TYPE), and errors in AWS's body shape (AWS-ERROR-BODY).
+import type { Response } from 'express';
+
+import { renderAwsError, type ScimError } from '../../scim/errors.ts';
+import type { Clock } from '../context.ts';
+
+export function sendJson(res: Response, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.status(status);
+  res.setHeader('Content-Type', 'application/json');
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
+}
+
+/** A success without a body, as AWS answers DELETE and group PATCH. */
+export function sendNoContent(res: Response): void {
+  res.status(204).end();
+}
+
+/** AWS-HTTP-REQUEST-ID: the body repeats the x-amzn-RequestId header as exceptionRequestId. */
+export function sendScimError(res: Response, error: ScimError, clock: Clock): void {
+  const requestId = requestIdOf(res);
+  sendJson(res, error.status, renderAwsError(error.status, error.detail, requestId, clock.now()));
+}
+
+export function requestIdOf(res: Response): string {
+  const id: unknown = (res.locals as { requestId?: unknown }).requestId;
+  return typeof id === 'string' ? id : '';
+}
