@@ -1,12 +1,14 @@
 // The AWS-shaped schemas and validators: AWS doc example bodies pass, the bodies AWS refuses fail
 // with the behaviour id that explains why.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 import { expect } from 'chai';
 
 import { AWS_BEHAVIOURS } from '../../scim/behaviours/index.ts';
 import { AWS_DETAIL, ScimError, renderAwsError } from '../../scim/errors.ts';
+import type { ScimUser } from '../../scim/types.ts';
 import {
+  RESOURCE_KINDS,
   assertValidGroup,
   assertValidPatchOp,
   assertValidUser,
@@ -284,6 +286,20 @@ describe('scim/validate', () => {
       const result = validateResource('list-response', { ...rest, resources: Resources });
       expect(result.ok || result.errors).to.include("/ must have required property 'Resources'");
     });
+  });
+
+  it('has a validator kind for every schema in scim/schemas', () => {
+    const schemas = readdirSync(new URL('../../scim/schemas/', import.meta.url))
+      .filter((name) => name.endsWith('.schema.json'))
+      .map((name) => name.replace('.schema.json', ''));
+    expect([...RESOURCE_KINDS].sort()).to.deep.equal(schemas.sort());
+  });
+
+  it('narrows a body that passes assertValidUser to ScimUser', () => {
+    const body: unknown = fixture('dg-cu-create-user');
+    assertValidUser(body);
+    const user: ScimUser = body;
+    expect(user.name.familyName).to.equal('Doe');
   });
 
   it('uses only behaviour ids that the registry knows', () => {
