@@ -36,7 +36,7 @@ const READ_ONLY = /^(?:schemas|id|meta)(?:$|[.[])/;
  *   AWS-USER-RESERVED-NAMES, AWS-USER-REQUIRED-EMAIL or AWS-USER-PRIMARY-EMAIL.
  */
 export function checkUserRules(user: object, rules: UserRules): void {
-  const strings = [...stringsIn(user, '')];
+  const strings = stringsIn(user, '');
   checkControlCharacters(strings);
   checkLengths(strings, rules);
   checkReservedName((user as { userName?: unknown }).userName, rules.reservedNames);
@@ -49,16 +49,17 @@ interface StringAt {
 }
 
 /** Every string value in a JSON document, with its path as `emails[0].value` or `name.givenName`. */
-function* stringsIn(value: unknown, path: string): Generator<StringAt> {
+function stringsIn(value: unknown, path: string, found: StringAt[] = []): StringAt[] {
   if (typeof value === 'string') {
-    yield { path, value };
+    found.push({ path, value });
   } else if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) yield* stringsIn(item, `${path}[${index}]`);
+    value.forEach((item, index) => stringsIn(item, `${path}[${index}]`, found));
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      yield* stringsIn(item, path ? `${path}.${key}` : key);
+      stringsIn(item, path ? `${path}.${key}` : key, found);
     }
   }
+  return found;
 }
 
 function checkControlCharacters(strings: StringAt[]): void {
