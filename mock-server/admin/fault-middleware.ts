@@ -1,0 +1,89 @@
+// Express middleware that applies the rate limit and fault rules to SCIM requests (never to
+// `/_admin`); it runs after journal capture, which records the fault it leaves in `res.locals`.
+import type { Request, RequestHandler, Response } from 'express';
+
+import { AWS_DETAIL, HarnessError, renderAwsError } from '../../scim/errors.ts';
+import type { FaultRule, MockContext } from '../context.ts';
+import { SeededFaultInjector } from './faults.ts';
+import type { FaultDecision } from './faults.ts';
+import { requestIdOf } from './request-id.ts';
+import { parseScimPath, pathOf } from './scim-path.ts';
+
+export const RATE_LIMIT_FAULT = 'rate-limit';
+
+export function faultMiddleware(ctx: MockContext): RequestHandler {
+  const injector = ctx.faults;
+  if (!(injector instanceof SeededFaultInjector)) {
+    throw new HarnessError(
+      'faultMiddleware needs ctx.faults to be a SeededFaultInjector (mock-server/admin/faults.ts)',
+      'CONFIG_ERROR',
+    );
+  }
+  return (req, res, next) => {
+    const scim = parseScimPath(pathOf(req.originalUrl));
+    if (!scim) {
+      next();
+      return;
+    }
+    // AWS-THROTTLE-429: only known tenants get a bucket, so random tenant ids cannot grow memory.
+    const throttled =
+      injector.rateLimited &&
+      ctx.tenants.hasTenant(scim.tenantId) &&
+      !injector.admit(scim.tenantId, ctx.clock.now().getTime());
+    if (throttled) {
+      res.locals.fault = RATE_LIMIT_FAULT;
+      sendAwsFault(ctx, res, 429, ctx.profile.retryAfter);
+      return;
+    }
+    const decision = injector.decide({
+      method: req.method,
+      path: scim.resourcePath,
+      tenantId: scim.tenantId,
+    });
+    if (!decision) {
+      next();
+      return;
+    }
+    res.locals.fault = decision.labels.join(',');
+    const act = (): void => applyDecision(ctx, req, res, decision, next);
+    if (decision.latencyMs > 0) setTimeout(act, decision.latencyMs);
+    else act();
+  };
+}
+
+function applyDecision(
+  ctx: MockContext,
+  req: Request,
+  res: Response,
+  decision: FaultDecision,
+  next: () => void,
+): void {
+  const rule = decision.terminal;
+  if (rule === null) {
+    next();
+    return;
+  }
+  if (rule.kind === 'drop') {
+    req.socket.destroy();
+    return;
+  }
+  sendAwsFault(ctx, res, rule.status ?? 500, retryAfterFor(ctx, rule));
+}
+
+function retryAfterFor(ctx: MockContext, rule: FaultRule): number | null {
+  if (rule.retryAfter !== undefined) return rule.retryAfter;
+  return rule.status === 429 ? ctx.profile.retryAfter : null;
+}
+
+/** An error answer in AWS's form (scim/errors.ts), as the real endpoint's front door sends it. */
+function sendAwsFault(
+  ctx: MockContext,
+  res: Response,
+  status: number,
+  retryAfter: number | null,
+): void {
+  const detail = status === 429 ? AWS_DETAIL.throttled : AWS_DETAIL.internal;
+  const body = renderAwsError(status, detail, requestIdOf(res), ctx.clock.now());
+  if (retryAfter !== null) res.setHeader('Retry-After', String(retryAfter));
+  res.status(status).type('application/json').send(JSON.stringify(body));
+}

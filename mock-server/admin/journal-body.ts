@@ -1,0 +1,45 @@
+// Journal bodies are kept as the text that crossed the wire and parsed only when read, so the
+// hot path pays no JSON.parse and the journal can count what it holds.
+
+/** A body as text; `json` says whether reading it should parse it. */
+export class BodyText {
+  constructor(
+    readonly text: string,
+    readonly json: boolean,
+    /** Set when the text was cut to the journal's per-body cap: the original length. */
+    readonly truncatedFrom?: number,
+  ) {}
+
+  get chars(): number {
+    return this.text.length;
+  }
+}
+
+const PREVIEW_CHARS = 512;
+
+/** Turns whatever a caller recorded into text; objects are snapshotted so later edits don't leak. */
+export function toBodyText(value: unknown, maxChars: number): BodyText | null {
+  if (value === undefined || value === null) return null;
+  const body =
+    value instanceof BodyText
+      ? value
+      : typeof value === 'string'
+        ? new BodyText(value, false)
+        : new BodyText(JSON.stringify(value), true);
+  if (body.text.length <= maxChars) return body;
+  return new BodyText(body.text.slice(0, PREVIEW_CHARS), false, body.text.length);
+}
+
+/** The value a journal reader sees: parsed JSON, a string, null, or a truncation marker. */
+export function readBody(body: BodyText | null): unknown {
+  if (body === null || body.text === '') return null;
+  if (body.truncatedFrom !== undefined) {
+    return { truncated: true, length: body.truncatedFrom, preview: body.text };
+  }
+  if (!body.json) return body.text;
+  try {
+    return JSON.parse(body.text) as unknown;
+  } catch {
+    return body.text;
+  }
+}

@@ -1,0 +1,139 @@
+// The mock's request journal: a bounded in-memory ring of what clients sent and what they got,
+// read by the admin API so tests can assert on the wire traffic.
+import { ConfigError } from '../../scim/errors.ts';
+import type { Journal, JournalEntry, JournalQuery } from '../context.ts';
+import type { BodyText } from './journal-body.ts';
+import { readBody, toBodyText } from './journal-body.ts';
+import { compilePathPattern } from './path-pattern.ts';
+
+export { journalMiddleware } from './journal-capture.ts';
+
+export interface MemoryJournalOptions {
+  /** Most entries kept; the oldest are dropped first. */
+  limit?: number;
+  /** Most body characters kept across all entries, so large list pages cannot exhaust memory. */
+  maxChars?: number;
+  /** A body longer than this is kept as a truncation marker with a short preview. */
+  maxBodyChars?: number;
+}
+
+type StoredEntry = Omit<JournalEntry, 'requestBody' | 'responseBody'> & {
+  requestBody: BodyText | null;
+  responseBody: BodyText | null;
+};
+
+const DEFAULTS = { limit: 10_000, maxChars: 64 * 1024 * 1024, maxBodyChars: 1024 * 1024 };
+const DEFAULT_QUERY_LIMIT = 1_000;
+
+export class MemoryJournal implements Journal {
+  private readonly slots: (StoredEntry | undefined)[];
+  private readonly maxChars: number;
+  private readonly maxBodyChars: number;
+  private oldest = 0;
+  private size = 0;
+  private chars = 0;
+  private nextSeq = 1;
+
+  constructor(options: MemoryJournalOptions = {}) {
+    const limit = options.limit ?? DEFAULTS.limit;
+    if (!Number.isInteger(limit) || limit < 1) {
+      throw new ConfigError(`journal limit must be a positive integer, got ${limit}`);
+    }
+    this.slots = new Array<StoredEntry | undefined>(limit);
+    this.maxChars = options.maxChars ?? DEFAULTS.maxChars;
+    this.maxBodyChars = options.maxBodyChars ?? DEFAULTS.maxBodyChars;
+  }
+
+  /** Stores an entry; bodies may be BodyText (as the capture middleware passes) or plain values. */
+  record(entry: Omit<JournalEntry, 'seq'>): JournalEntry {
+    const stored: StoredEntry = {
+      ...entry,
+      seq: this.nextSeq++,
+      requestBody: toBodyText(entry.requestBody, this.maxBodyChars),
+      responseBody: toBodyText(entry.responseBody, this.maxBodyChars),
+    };
+    if (this.size === this.slots.length) this.evictOldest();
+    this.slots[(this.oldest + this.size) % this.slots.length] = stored;
+    this.size += 1;
+    this.chars += charsOf(stored);
+    while (this.chars > this.maxChars && this.size > 1) this.evictOldest();
+    return toEntry(stored);
+  }
+
+  /** Matching entries, oldest first, after `sinceSeq`; at most `limit` (default 1,000). */
+  query(query: JournalQuery = {}): JournalEntry[] {
+    const limit = query.limit ?? DEFAULT_QUERY_LIMIT;
+    const matches = entryFilter(query);
+    const result: JournalEntry[] = [];
+    for (let i = this.firstIndexAfter(query.sinceSeq); i < this.size; i++) {
+      const stored = this.slots[(this.oldest + i) % this.slots.length]!;
+      if (!matches(stored)) continue;
+      result.push(toEntry(stored));
+      if (result.length >= limit) break;
+    }
+    return result;
+  }
+
+  /** Drops every entry; sequence numbers keep rising so a reader's `sinceSeq` stays valid. */
+  clear(): void {
+    this.slots.fill(undefined);
+    this.oldest = 0;
+    this.size = 0;
+    this.chars = 0;
+  }
+
+  private firstIndexAfter(sinceSeq: number | undefined): number {
+    if (sinceSeq === undefined || this.size === 0) return 0;
+    const oldestSeq = this.slots[this.oldest]!.seq;
+    // Sequence numbers are contiguous inside the ring, so the start is arithmetic.
+    return Math.min(this.size, Math.max(0, sinceSeq + 1 - oldestSeq));
+  }
+
+  private evictOldest(): void {
+    const evicted = this.slots[this.oldest];
+    if (evicted) this.chars -= charsOf(evicted);
+    this.slots[this.oldest] = undefined;
+    this.oldest = (this.oldest + 1) % this.slots.length;
+    this.size -= 1;
+  }
+}
+
+function charsOf(entry: StoredEntry): number {
+  return (entry.requestBody?.chars ?? 0) + (entry.responseBody?.chars ?? 0);
+}
+
+function entryFilter(query: JournalQuery): (entry: StoredEntry) => boolean {
+  const pathMatches = compilePathPattern(query.path);
+  const method = query.method?.toUpperCase();
+  return (entry) =>
+    (query.tenantId === undefined || entry.tenantId === query.tenantId) &&
+    (method === undefined || entry.method === method) &&
+    (query.status === undefined || entry.status === query.status) &&
+    pathMatches(entry.path);
+}
+
+/** A reader's copy: bodies are parsed on first access, so recording costs no parse. */
+function toEntry(stored: StoredEntry): JournalEntry {
+  const { requestBody, responseBody, ...rest } = stored;
+  const entry = { ...rest } as JournalEntry;
+  defineLazyBody(entry, 'requestBody', requestBody);
+  defineLazyBody(entry, 'responseBody', responseBody);
+  if (entry.fault === undefined) delete entry.fault;
+  return entry;
+}
+
+function defineLazyBody(
+  entry: JournalEntry,
+  key: 'requestBody' | 'responseBody',
+  body: BodyText | null,
+): void {
+  let parsed: { value: unknown } | undefined;
+  Object.defineProperty(entry, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => (parsed ??= { value: readBody(body) }).value,
+    set: (value: unknown) => {
+      parsed = { value };
+    },
+  });
+}
