@@ -118,6 +118,14 @@ export const PATCH_BEHAVIOURS: readonly AwsBehaviour[] = [
     departsFromRfc: true,
   },
   {
+    id: 'AWS-PATCH-MEMBER-VALUE',
+    summary:
+      'Each member in a group PATCH add or remove is an object with a non-empty string value; anything else gets the generic 400.',
+    evidence: 'U',
+    source: 'mock default',
+    rfc: 'RFC 7643 §4.2',
+  },
+  {
     id: 'AWS-PATCH-MEMBER-IDEMPOTENT',
     summary: 'Adding an existing member or removing a non-member is no error (204).',
     evidence: 'U',
