@@ -30,7 +30,8 @@ dl.meta dt { color: #57606a; } dl.meta dd { margin: 0; overflow-wrap: anywhere; 
 .o-fixed-deviation { color: var(--fixed); }
 article.check { border: 1px solid #d0d7de; border-left: 4px solid var(--fail); border-radius: 4px;
   padding: .75rem 1rem; margin: 0 0 1rem; }
-article.check.o-known-deviation { border-left-color: var(--dev); }
+article.check[data-outcome="known-deviation"] { border-left-color: var(--dev); }
+td.id, td.num { white-space: nowrap; }
 .message { font-weight: 600; }
 details.exchange { margin: .5rem 0; } details.exchange > summary { cursor: pointer; font-weight: 600; }
 .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem; }

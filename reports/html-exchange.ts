@@ -51,7 +51,7 @@ export function checkDetailHtml(result: CheckResult, open: boolean): string {
   const references = result.references.map(referenceHtml).join(', ') || 'no references';
   const exchanges = result.exchanges.map((exchange, i) => exchangeHtml(exchange, i, open));
   return [
-    `<article class="check o-${result.outcome}" id="${escapeAttribute(checkAnchor(result))}">`,
+    `<article class="check" data-outcome="${result.outcome}" id="${escapeAttribute(checkAnchor(result))}">`,
     `<h3><code>${esc(result.id)}</code> ${esc(result.title)}</h3>`,
     `<p>${esc(`${result.suite} / ${result.area}`)} · ${result.level} · `,
     `<span class="outcome o-${result.outcome}">${OUTCOME_LABELS[result.outcome]}</span> · `,

@@ -14,6 +14,16 @@ import {
   verdictOf,
 } from './outcomes.ts';
 
+/** ` (1 MUST, 1 SHOULD)`: how serious the failures are, at a glance. */
+function failedLevels(results: readonly CheckResult[]): string {
+  const failed = results.filter((result) => result.outcome === 'failed');
+  const levels = (['MUST', 'SHOULD', 'MAY'] as const)
+    .map((level) => [level, failed.filter((result) => result.level === level).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([level, count]) => `${count} ${level}`);
+  return levels.length > 0 ? ` (${levels.join(', ')})` : '';
+}
+
 export function summaryHtml(report: RunReport): string {
   const verdict = verdictOf(report.summary);
   const counts = summaryCounts(report.summary);
@@ -24,7 +34,7 @@ export function summaryHtml(report: RunReport): string {
   return [
     '<section id="summary">',
     `<p><span class="verdict ${verdict}">${VERDICT_LABELS[verdict]}</span> `,
-    `${report.summary.failed} of ${report.summary.total} checks failed</p>`,
+    `${report.summary.failed} of ${report.summary.total} checks failed${failedLevels(report.results)}</p>`,
     `<ul class="tiles"><li><b>${report.summary.total}</b>checks</li>${tiles.join('')}</ul>`,
     '</section>',
   ].join('\n');
@@ -73,7 +83,7 @@ function noteHtml(result: CheckResult): string {
 function requirementRow(result: CheckResult): string {
   return [
     `<tr data-outcome="${result.outcome}">`,
-    `<td><code>${esc(result.id)}</code></td><td>${esc(result.title)}</td>`,
+    `<td class="id"><code>${esc(result.id)}</code></td><td>${esc(result.title)}</td>`,
     `<td>${result.level}</td><td>${result.references.map(referenceHtml).join(', ')}</td>`,
     `<td class="outcome o-${result.outcome}">${OUTCOME_LABELS[result.outcome]}</td>`,
     `<td class="num">${formatDuration(result.durationMs)}</td><td>${noteHtml(result)}</td></tr>`,
