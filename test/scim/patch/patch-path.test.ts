@@ -6,7 +6,10 @@ import { parsePatchPath } from '../../../scim/patch/patch-path.ts';
 import type { PatchPath } from '../../../scim/patch/patch-path.ts';
 import { ENTERPRISE_USER_URN, USER_URN } from '../../../scim/urns.ts';
 
-const options = { urns: [ENTERPRISE_USER_URN, USER_URN], attributesBehaviour: 'AWS-X-ATTRS' };
+const options = {
+  urns: [ENTERPRISE_USER_URN, USER_URN],
+  attributesBehaviour: 'AWS-PATCH-USER-ATTRS',
+};
 const parse = (path: string) => parsePatchPath({ index: 0, op: 'replace', path }, options);
 
 describe('scim/patch/patch-path', () => {
@@ -75,8 +78,12 @@ describe('scim/patch/patch-path', () => {
     ['emails[type eq "work"', 'AWS-PATCH-SHAPE', /the path is not/],
     ['name..givenName', 'AWS-PATCH-SHAPE', /the path is not/],
     ['1title', 'AWS-PATCH-SHAPE', /the path is not/],
-    ['urn:example:custom:User:x', 'AWS-X-ATTRS', /names a schema this resource does not have/],
-    [`${ENTERPRISE_USER_URN}x:department`, 'AWS-X-ATTRS', /does not have/],
+    [
+      'urn:example:custom:User:x',
+      'AWS-PATCH-USER-ATTRS',
+      /names a schema this resource does not have/,
+    ],
+    [`${ENTERPRISE_USER_URN}x:department`, 'AWS-PATCH-USER-ATTRS', /does not have/],
   ];
   for (const [path, behaviour, reason] of refused) {
     it(`${behaviour}: refuses the path ${path} with the generic 400`, () => {
