@@ -48,7 +48,7 @@ interface StringAt {
   value: string;
 }
 
-/** Every string value in a JSON document, with its path as `emails[0].value` or `name.givenName`. */
+/** Every string in a JSON document, with its path as `emails[0].value` or `name.givenName`. */
 function stringsIn(value: unknown, path: string, found: StringAt[] = []): StringAt[] {
   if (typeof value === 'string') {
     found.push({ path, value });

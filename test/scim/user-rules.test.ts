@@ -45,7 +45,7 @@ describe('scim/user-rules', () => {
   });
 
   describe('AWS-USER-REQUIRED-EMAIL', () => {
-    it('AWS-USER-REQUIRED-EMAIL: refuses a user without emails or with an empty email value', () => {
+    it('AWS-USER-REQUIRED-EMAIL: refuses a user without emails or with an empty value', () => {
       const withoutEmails = createUserBody();
       delete withoutEmails.emails;
       const error = refusal(withoutEmails);
@@ -75,7 +75,7 @@ describe('scim/user-rules', () => {
       );
     });
 
-    it('AWS-USER-PRIMARY-EMAIL: takes an omitted primary as primary unless requirePrimaryEmail', () => {
+    it('AWS-USER-PRIMARY-EMAIL: takes omitted primary as primary unless requirePrimaryEmail', () => {
       const user = createUserBody();
       delete user.emails[0].primary;
       expect(() => checkUserRules(user, DEFAULT_AWS_USER_RULES)).not.to.throw();
@@ -118,7 +118,7 @@ describe('scim/user-rules', () => {
       }
     });
 
-    it('AWS-USER-LENGTH-LIMITS: refuses any other string over maxStringLength, at any depth', () => {
+    it('AWS-USER-LENGTH-LIMITS: refuses other strings over maxStringLength at any depth', () => {
       const atLimit = { ...createUserBody(), displayName: 'd'.repeat(1024) };
       expect(() => checkUserRules(atLimit, DEFAULT_AWS_USER_RULES)).not.to.throw();
 
@@ -192,7 +192,7 @@ describe('scim/user-rules', () => {
       );
     });
 
-    it('AWS-USER-CONTROL-CHARS: accepts accented letters, no-break spaces and C1 characters', () => {
+    it('AWS-USER-CONTROL-CHARS: accepts accents, no-break spaces and C1 characters', () => {
       const user = { ...createUserBody(), displayName: 'Zoë\u00a0Ångström\u0085' };
       expect(() => checkUserRules(user, DEFAULT_AWS_USER_RULES)).not.to.throw();
     });
