@@ -18,7 +18,10 @@ export function awsErrorHandler(ctx: MockContext): ErrorRequestHandler {
     const requestId = requestIdOf(res);
     const scimError = error instanceof ScimError ? error : internalError(error);
     if (scimError.status >= 500) {
-      ctx.logger.error({ err: error, requestId, method: req.method, path: req.path }, 'fault');
+      ctx.logger.error(
+        { err: error, requestId, method: req.method, path: req.originalUrl.split('?')[0] },
+        'fault',
+      );
     } else {
       const { behaviour, reason } = scimError;
       ctx.logger.debug({ requestId, status: scimError.status, behaviour, reason }, 'refused');

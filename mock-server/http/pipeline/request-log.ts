@@ -10,6 +10,8 @@ import { requestIdOf } from '../respond.ts';
 export function requestLogMiddleware(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = performance.now();
+    // Routers rewrite req.url while they run; the original URL is what the client asked for.
+    const path = req.originalUrl.split('?')[0];
     let logged = false;
     const log = (): void => {
       if (logged) return;
@@ -17,8 +19,8 @@ export function requestLogMiddleware(logger: Logger): RequestHandler {
       const durationMs = Math.round((performance.now() - started) * 10) / 10;
       const status = res.writableFinished ? res.statusCode : 0;
       logger.info(
-        { method: req.method, path: req.path, status, durationMs, requestId: requestIdOf(res) },
-        `${req.method} ${req.path} ${status} ${durationMs}ms`,
+        { method: req.method, path, status, durationMs, requestId: requestIdOf(res) },
+        `${req.method} ${path} ${status} ${durationMs}ms`,
       );
     };
     res.once('finish', log);
