@@ -71,6 +71,7 @@ function planMembers(change: GroupPatchChange, operation: PatchOperation, path: 
     change.members.push({ op: 'remove', value: filteredMember(operation, path) });
     return;
   }
+  // AWS-PATCH-NO-REMOVE-ALL: an empty list names no member, so it is refused like no value.
   const { value } = operation;
   if (operation.op === 'remove' && (value == null || (Array.isArray(value) && !value.length))) {
     throw ScimError.invalid(
