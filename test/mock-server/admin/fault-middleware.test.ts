@@ -1,0 +1,110 @@
+import { expect } from 'chai';
+import express from 'express';
+
+import { faultMiddleware } from '../../../mock-server/admin/faults.ts';
+import { journalMiddleware } from '../../../mock-server/admin/journal.ts';
+import { ERROR_URN } from '../../../scim/urns.ts';
+import {
+  TENANT,
+  makeContext,
+  requestIds,
+  serve,
+  type Served,
+  type TestContext,
+} from './helpers.ts';
+
+function appFor(ctx: TestContext): express.Express {
+  const app = express();
+  app.use(requestIds());
+  app.use(journalMiddleware(ctx));
+  app.use(faultMiddleware(ctx));
+  app.all('/{*rest}', (_req, res) => {
+    res.json({ reached: true });
+  });
+  return app;
+}
+
+describe('mock-server/admin/faults faultMiddleware', () => {
+  let ctx: TestContext;
+  let server: Served;
+  let users: string;
+
+  beforeEach(async () => {
+    ctx = makeContext();
+    server = await serve(appFor(ctx));
+    users = `${server.origin}/${TENANT}/scim/v2/Users`;
+  });
+  afterEach(async () => server.close());
+
+  it('answers a status rule in AWS error form with the request id', async () => {
+    ctx.faults.configure({ rules: [{ id: 'down', kind: 'status', status: 503 }] });
+    const response = await fetch(users);
+    expect(response.status).to.equal(503);
+    expect(response.headers.get('content-type')).to.match(/^application\/json/);
+    expect(response.headers.get('retry-after')).to.equal(null);
+    expect(await response.json()).to.deep.equal({
+      schema: [ERROR_URN],
+      schemas: [ERROR_URN],
+      detail: 'An internal error occurred.',
+      status: '503',
+      exceptionRequestId: 'req-1',
+      timeStamp: '2026-01-02 03:04:05.678',
+    });
+    expect(ctx.journal.query()[0]).to.deep.include({ status: 503, fault: 'down' });
+  });
+
+  it('sends Retry-After when the rule asks for it', async () => {
+    ctx.faults.configure({ rules: [{ kind: 'status', status: 503, retryAfter: 7 }] });
+    expect((await fetch(users)).headers.get('retry-after')).to.equal('7');
+  });
+
+  it('AWS-THROTTLE-429: refuses requests above the rate limit with ThrottlingException form', async () => {
+    ctx = makeContext({ retryAfter: 2 });
+    await server.close();
+    server = await serve(appFor(ctx));
+    users = `${server.origin}/${TENANT}/scim/v2/Users`;
+    ctx.faults.configure({ rateLimit: 2 });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await fetch(users)).status);
+    expect(statuses).to.deep.equal([200, 200, 429]);
+    const refused = await fetch(users);
+    expect(refused.headers.get('retry-after')).to.equal('2');
+    expect(await refused.json()).to.include({ status: '429', detail: 'Rate exceeded.' });
+    expect(ctx.journal.query({ status: 429 })[0].fault).to.equal('rate-limit');
+    ctx.clock.ms += 1000;
+    expect((await fetch(users)).status).to.equal(200);
+  });
+
+  it('does not rate-limit unknown tenants, which get their 401 from the routes', async () => {
+    ctx.faults.configure({ rateLimit: 1 });
+    const other = `${server.origin}/nobody/scim/v2/Users`;
+    const statuses = [await fetch(other), await fetch(other)].map((r) => r.status);
+    expect(statuses).to.deep.equal([200, 200]);
+  });
+
+  it('closes the connection without an answer for a drop rule', async () => {
+    ctx.faults.configure({ rules: [{ kind: 'drop', method: 'DELETE' }] });
+    const failure = await fetch(`${users}/u1`, { method: 'DELETE' }).then(
+      () => null,
+      (error: Error) => error,
+    );
+    expect(failure).to.be.instanceOf(TypeError);
+    expect((await fetch(users)).status).to.equal(200);
+  });
+
+  it('delays a request by the latency of the rules that fire', async () => {
+    ctx.faults.configure({ rules: [{ kind: 'latency', latencyMs: 150, path: '/Users' }] });
+    const started = Date.now();
+    const response = await fetch(users);
+    expect(response.status).to.equal(200);
+    expect(Date.now() - started).to.be.at.least(140);
+    expect(ctx.journal.query()[0].fault).to.equal('latency');
+  });
+
+  it('leaves the admin side and paths outside a SCIM base alone', async () => {
+    ctx.faults.configure({ rules: [{ kind: 'status', status: 500 }] });
+    expect((await fetch(`${server.origin}/_admin/v1/scim/v2/x`)).status).to.equal(200);
+    expect((await fetch(`${server.origin}/health`)).status).to.equal(200);
+    expect((await fetch(users)).status).to.equal(500);
+  });
+});
