@@ -1,7 +1,7 @@
 // Opens the HTML report in Debian's Chromium, as a person would, and checks what is on screen.
 import { expect } from 'chai';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -20,7 +20,10 @@ const ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-/** Git-ignored; kept after the run so the screenshot can be looked at. */
+/**
+ * Git-ignored; kept after the run so the screenshot can be looked at. Files are overwritten, never
+ * removed, so two concurrent runs of this test only ever write the same bytes over each other.
+ */
 const RUN_DIR = join(import.meta.dirname, '..', '..', 'reports', 'runs', 'test-html-browser');
 
 /** The little of the DOM the page functions below use; the project's tsconfig has no DOM lib. */
@@ -69,7 +72,6 @@ describe('reports/html in Chromium', function () {
         `Chromium not found at ${CHROMIUM}; install it (apt-get install -y chromium), as .ci/run does`,
       );
     }
-    await rm(RUN_DIR, { recursive: true, force: true });
     await mkdir(RUN_DIR, { recursive: true });
     const paths = await writeReports(sampleReport(), RUN_DIR, ['html', 'junit'], {
       secrets: [SECRET],

@@ -53,4 +53,21 @@ describe('reports/terminal', () => {
     expect(text).not.to.contain(SECRET);
     expect(text).to.contain('sent [redacted]');
   });
+
+  it('says no checks ran rather than passing an empty run', () => {
+    const report = sampleReport();
+    report.results = [];
+    report.summary = {
+      ...report.summary,
+      total: 0,
+      passed: 0,
+      failed: 0,
+      notApplicable: 0,
+      knownDeviation: 0,
+      fixedDeviation: 0,
+    };
+    const lines = summaryLines(report, { colour: false });
+    expect(lines[0].startsWith('NO CHECKS RAN ')).to.be.true;
+    expect(lines[1]).to.equal('0 checks: 0 failed, 0 passed');
+  });
 });
