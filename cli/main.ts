@@ -2,15 +2,27 @@
 import { Command } from 'commander';
 
 import { HarnessError } from '../scim/errors.ts';
+import { registerAppCommand } from './commands/app.ts';
+import { registerGroupCommand } from './commands/group.ts';
+import { registerPolicyCommand } from './commands/policy.ts';
+import { registerUserCommand } from './commands/user.ts';
 
 const program = new Command()
   .name('scim-harness')
   .description(
     'Test SCIM 2.0 provisioning into AWS IAM Identity Center: mock endpoint, provisioner, suites.',
   )
-  .showHelpAfterError('(run with --help for usage)');
+  .showHelpAfterError('(run with --help for usage)')
+  .option(
+    '--state <path>',
+    'provisioner state file (default: $SCIM_HARNESS_STATE, else .scim-harness/state.db)',
+  );
 
 // Subcommands register themselves here, one line each.
+registerAppCommand(program);
+registerGroupCommand(program);
+registerPolicyCommand(program);
+registerUserCommand(program);
 
 try {
   await program.parseAsync(process.argv);
