@@ -112,13 +112,24 @@ function entryFilter(query: JournalQuery): (entry: StoredEntry) => boolean {
     pathMatches(entry.path);
 }
 
-/** A reader's copy: bodies are parsed on first access, so recording costs no parse. */
+/** A reader's copy, keys in JournalEntry order; bodies are parsed on first access. */
 function toEntry(stored: StoredEntry): JournalEntry {
-  const { requestBody, responseBody, ...rest } = stored;
-  const entry = { ...rest } as JournalEntry;
-  defineLazyBody(entry, 'requestBody', requestBody);
-  defineLazyBody(entry, 'responseBody', responseBody);
-  if (entry.fault === undefined) delete entry.fault;
+  const { seq, requestId, at, tenantId, method, path, query, requestHeaders } = stored;
+  const entry = {
+    seq,
+    requestId,
+    at,
+    tenantId,
+    method,
+    path,
+    query,
+    requestHeaders,
+  } as JournalEntry;
+  defineLazyBody(entry, 'requestBody', stored.requestBody);
+  entry.status = stored.status;
+  defineLazyBody(entry, 'responseBody', stored.responseBody);
+  entry.durationMs = stored.durationMs;
+  if (stored.fault !== undefined) entry.fault = stored.fault;
   return entry;
 }
 
