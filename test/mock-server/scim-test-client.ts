@@ -1,5 +1,7 @@
 // Test helpers: a mock on 127.0.0.1 port 0 with a known tenant and token, a small SCIM client
 // over fetch, and valid user bodies to vary.
+import { randomUUID } from 'node:crypto';
+
 import { startMockServer, type MockOptions, type RunningMock } from '../../mock-server/server.ts';
 import { USER_URN } from '../../scim/urns.ts';
 
@@ -88,6 +90,18 @@ export function userBody(name: string, overrides: Record<string, unknown> = {}) 
     emails: [{ value: `${name}@example.com`, type: 'work', primary: true }],
     ...overrides,
   };
+}
+
+/** Puts `count` users straight into the store: setup for list tests that need many. */
+export function seedUsers(mock: RunningMock, count: number, prefix = 'seed'): string[] {
+  const data = mock.context.store.tenant(mock.tenantId);
+  const at = '2026-01-01T00:00:00Z';
+  return Array.from({ length: count }, (_, index) => {
+    const { schemas: _schemas, ...doc } = userBody(`${prefix}${index}`, { active: true });
+    const id = randomUUID();
+    data.users.insert({ id, created: at, lastModified: at, doc });
+    return id;
+  });
 }
 
 export const filterQuery = (filter: string) => `filter=${encodeURIComponent(filter)}`;

@@ -1,0 +1,90 @@
+import { expect } from 'chai';
+
+import type { RunningMock } from '../../../mock-server/server.ts';
+import {
+  ENTERPRISE_USER_URN,
+  GROUP_URN,
+  SERVICE_PROVIDER_CONFIG_URN,
+  USER_URN,
+} from '../../../scim/urns.ts';
+import { ScimTestClient, startTestMock } from '../scim-test-client.ts';
+
+/** aws-scim-behaviour.md §8, as DG-SPC shows it. */
+const DOCUMENTED_SPC = {
+  schemas: [SERVICE_PROVIDER_CONFIG_URN],
+  documentationUri:
+    'https://docs.aws.amazon.com/singlesignon/latest/userguide/manage-your-identity-source-idp.html',
+  authenticationSchemes: [
+    {
+      type: 'oauthbearertoken',
+      name: 'OAuth Bearer Token',
+      description: 'Authentication scheme using the OAuth Bearer Token Standard',
+      specUri: 'https://www.rfc-editor.org/info/rfc6750',
+      documentationUri:
+        'https://docs.aws.amazon.com/singlesignon/latest/userguide/provision-automatically.html',
+      primary: true,
+    },
+  ],
+  patch: { supported: true },
+  bulk: { supported: false, maxOperations: 1, maxPayloadSize: 1048576 },
+  filter: { supported: true, maxResults: 50 },
+  changePassword: { supported: false },
+  sort: { supported: false },
+  etag: { supported: false },
+};
+
+describe('mock-server/http discovery', () => {
+  let mock: RunningMock;
+  let client: ScimTestClient;
+
+  before(async () => {
+    mock = await startTestMock();
+    client = ScimTestClient.of(mock);
+  });
+  after(async () => mock.stop());
+
+  it('AWS-DISCOVERY-SPC: answers the documented ServiceProviderConfig exactly, without meta', async () => {
+    const answer = await client.get('/ServiceProviderConfig');
+    expect(answer.status).to.equal(200);
+    expect(answer.body).to.deep.equal(DOCUMENTED_SPC);
+    expect(answer.headers.get('content-type')).to.equal('application/json');
+  });
+
+  it('AWS-DISCOVERY-RESOURCE-TYPES: lists User with the enterprise extension, and Group', async () => {
+    const answer = await client.get('/ResourceTypes');
+    expect(answer.body.totalResults).to.equal(2);
+    const [user, group] = answer.body.Resources;
+    expect(user).to.include({ id: 'User', endpoint: '/Users', schema: USER_URN });
+    expect(user.schemaExtensions).to.deep.equal([{ schema: ENTERPRISE_USER_URN, required: true }]);
+    expect(group).to.include({ id: 'Group', endpoint: '/Groups', schema: GROUP_URN });
+  });
+
+  it('AWS-DISCOVERY-SCHEMAS: lists 3 schemas and answers one by URN with userName caseExact:false', async () => {
+    const list = await client.get('/Schemas');
+    expect(list.body.totalResults).to.equal(3);
+    expect(list.body.Resources.map((schema: { id: string }) => schema.id)).to.deep.equal([
+      USER_URN,
+      GROUP_URN,
+      ENTERPRISE_USER_URN,
+    ]);
+    const user = await client.get(`/Schemas/${USER_URN}`);
+    expect(user.status).to.equal(200);
+    const userName = user.body.attributes.find(
+      (attribute: { name: string }) => attribute.name === 'userName',
+    );
+    expect(userName).to.include({ required: true, caseExact: false, mutability: 'readWrite' });
+    const manager = (await client.get(`/Schemas/${ENTERPRISE_USER_URN}`)).body.attributes.find(
+      (attribute: { name: string }) => attribute.name === 'manager',
+    );
+    expect(manager.subAttributes.map((sub: { name: string }) => sub.name)).to.deep.equal([
+      'value',
+      '$ref',
+    ]);
+    expect((await client.get('/Schemas/urn:nope')).status).to.equal(404);
+  });
+
+  it('AWS-AUTH-BEARER-401: discovery needs the bearer token too', async () => {
+    const answer = await new ScimTestClient(mock.scimBaseUrl(), null).get('/ServiceProviderConfig');
+    expect(answer.status).to.equal(401);
+  });
+});
