@@ -1,15 +1,12 @@
 // Escaping for XML and HTML text and attributes; characters XML 1.0 forbids become visible `\uXXXX`.
 
-const ENTITIES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
+const TEXT_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/** Quotes, and whitespace that attribute parsing would otherwise fold into spaces. */
+const ATTRIBUTE_ENTITIES: Readonly<Record<string, string>> = {
+  ...TEXT_ENTITIES,
   '"': '&quot;',
   "'": '&apos;',
-};
-
-/** Whitespace kept as references inside attributes, where parsers would otherwise fold it. */
-const ATTRIBUTE_WHITESPACE: Readonly<Record<string, string>> = {
   '\t': '&#9;',
   '\n': '&#10;',
   '\r': '&#13;',
@@ -27,18 +24,21 @@ function visibleCode(code: number): string {
   return `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** Safe inside element content and quoted attribute values, in XML and in HTML alike. */
-export function escapeMarkup(text: string, { attribute = false } = {}): string {
+function escapeWith(text: string, entities: Readonly<Record<string, string>>): string {
   let out = '';
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
-    if (!isXmlChar(code)) out += visibleCode(code);
-    else if (attribute && ATTRIBUTE_WHITESPACE[char]) out += ATTRIBUTE_WHITESPACE[char];
-    else out += ENTITIES[char] ?? char;
+    out += isXmlChar(code) ? (entities[char] ?? char) : visibleCode(code);
   }
   return out;
 }
 
+/** Safe as element content in XML and HTML; quotes stay as they are, for readable bodies. */
+export function escapeMarkup(text: string): string {
+  return escapeWith(text, TEXT_ENTITIES);
+}
+
+/** Safe inside a double- or single-quoted attribute value in XML and HTML. */
 export function escapeAttribute(text: string): string {
-  return escapeMarkup(text, { attribute: true });
+  return escapeWith(text, ATTRIBUTE_ENTITIES);
 }

@@ -25,14 +25,16 @@ function indent(text: string): string {
     .join('\n');
 }
 
-/** Request then response, headers and bodies indented under a one-line heading each. */
+/** Request then response, each a heading line, then headers, a blank line and the body. */
 export function exchangeText(exchange: Exchange): string {
   return [
     `> ${exchange.method} ${exchange.url}`,
     indent(formatHeaders(exchange.requestHeaders)),
+    '',
     indent(formatBody(exchange.requestBody)),
     `< ${exchange.status} (${Math.round(exchange.durationMs)} ms)`,
     indent(formatHeaders(exchange.responseHeaders)),
+    '',
     indent(formatBody(exchange.responseBody)),
   ].join('\n');
 }

@@ -2,7 +2,7 @@
 import type { CheckResult, Exchange } from '../suites/model.ts';
 import { escapeAttribute, escapeMarkup as esc } from './escape.ts';
 import { formatBody, formatHeaders } from './exchange-text.ts';
-import { OUTCOME_LABELS } from './outcomes.ts';
+import { outcomeLabel } from './outcomes.ts';
 
 /** A fragment id for a check; suites may share ids, so the suite is part of it. */
 export function checkAnchor(result: CheckResult): string {
@@ -51,10 +51,10 @@ export function checkDetailHtml(result: CheckResult, open: boolean): string {
   const references = result.references.map(referenceHtml).join(', ') || 'no references';
   const exchanges = result.exchanges.map((exchange, i) => exchangeHtml(exchange, i, open));
   return [
-    `<article class="check" data-outcome="${result.outcome}" id="${escapeAttribute(checkAnchor(result))}">`,
+    `<article class="check" data-outcome="${escapeAttribute(result.outcome)}" id="${escapeAttribute(checkAnchor(result))}">`,
     `<h3><code>${esc(result.id)}</code> ${esc(result.title)}</h3>`,
-    `<p>${esc(`${result.suite} / ${result.area}`)} · ${result.level} · `,
-    `<span class="outcome o-${result.outcome}">${OUTCOME_LABELS[result.outcome]}</span> · `,
+    `<p>${esc(`${result.suite} / ${result.area}`)} · ${esc(result.level)} · `,
+    `<span class="outcome o-${escapeAttribute(result.outcome)}">${esc(outcomeLabel(result.outcome))}</span> · `,
     `${references}</p>`,
     whyHtml(result),
     exchanges.length > 0 ? exchanges.join('\n') : '<p>No exchanges were recorded.</p>',

@@ -10,6 +10,7 @@ import {
   VERDICT_LABELS,
   countOutcomes,
   formatDuration,
+  outcomeLabel,
   summaryCounts,
   verdictOf,
 } from './outcomes.ts';
@@ -82,10 +83,10 @@ function noteHtml(result: CheckResult): string {
 
 function requirementRow(result: CheckResult): string {
   return [
-    `<tr data-outcome="${result.outcome}">`,
+    `<tr data-outcome="${escapeAttribute(result.outcome)}">`,
     `<td class="id"><code>${esc(result.id)}</code></td><td>${esc(result.title)}</td>`,
-    `<td>${result.level}</td><td>${result.references.map(referenceHtml).join(', ')}</td>`,
-    `<td class="outcome o-${result.outcome}">${OUTCOME_LABELS[result.outcome]}</td>`,
+    `<td>${esc(result.level)}</td><td>${result.references.map(referenceHtml).join(', ')}</td>`,
+    `<td class="outcome o-${escapeAttribute(result.outcome)}">${esc(outcomeLabel(result.outcome))}</td>`,
     `<td class="num">${formatDuration(result.durationMs)}</td><td>${noteHtml(result)}</td></tr>`,
   ].join('');
 }

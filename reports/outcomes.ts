@@ -18,6 +18,11 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
   passed: 'passed',
 };
 
+/** The label, or the raw value when a report read back from JSON holds an outcome we do not know. */
+export function outcomeLabel(outcome: Outcome): string {
+  return (OUTCOME_LABELS as Partial<Record<string, string>>)[outcome] ?? String(outcome);
+}
+
 export type Verdict = 'passed' | 'failed' | 'empty';
 
 export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {

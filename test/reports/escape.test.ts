@@ -3,10 +3,9 @@ import { expect } from 'chai';
 import { escapeAttribute, escapeMarkup } from '../../reports/escape.ts';
 
 describe('reports/escape', () => {
-  it('escapes markup characters and quotes', () => {
-    expect(escapeMarkup(`<a href="x">&'</a>`)).to.equal(
-      '&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;',
-    );
+  it('escapes markup characters in text and quotes too in attributes', () => {
+    expect(escapeMarkup(`<a href="x">&'</a>`)).to.equal(`&lt;a href="x"&gt;&amp;'&lt;/a&gt;`);
+    expect(escapeAttribute(`<"&'>`)).to.equal('&lt;&quot;&amp;&apos;&gt;');
   });
 
   it('shows characters XML 1.0 forbids as \\u escapes and keeps legal ones', () => {

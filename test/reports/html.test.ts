@@ -22,7 +22,7 @@ describe('reports/html', () => {
     expect(html.split('<script').length - 1).to.equal(1);
     expect(html).to.contain('rejects &lt;script&gt;alert(1)&lt;/script&gt; as a displayName');
     expect(html).to.contain('&lt;script&gt;window.__pwned = true&lt;/script&gt;');
-    expect(html).to.contain('got 200 &amp; &quot;all users&quot;\\u0001 instead');
+    expect(html).to.contain('got 200 &amp; "all users"\\u0001 instead');
   });
 
   it('pins its inline style and script by hash and loads nothing from outside', () => {
@@ -63,7 +63,7 @@ describe('reports/html', () => {
     expect(failures).to.contain('<details class="exchange" open>');
     expect(failures).to.contain('Authorization: Bearer [redacted]');
     expect(failures).to.contain('<h4>Response 201</h4>');
-    expect(failures).to.contain('{\n  &quot;id&quot;: &quot;u-1&quot;,');
+    expect(failures).to.contain('{\n  "id": "u-1",');
     expect(failures).not.to.contain('SP-ERROR-CONTENT-TYPE');
     expect(html).not.to.contain(SECRET);
   });
@@ -75,5 +75,14 @@ describe('reports/html', () => {
     const page = renderHtml(report);
     expect(page).to.contain('<span class="verdict passed">PASSED</span>');
     expect(page).not.to.contain('id="failures"');
+  });
+
+  it('escapes level and outcome too, should a report read back from JSON hold anything there', () => {
+    const report = sampleReport();
+    Object.assign(report.results[1], { level: '<b>MUST</b>', outcome: '"><i>x' });
+    const page = renderHtml(report);
+    expect(page).to.contain('<td>&lt;b&gt;MUST&lt;/b&gt;</td>');
+    expect(page).to.contain('<tr data-outcome="&quot;&gt;&lt;i&gt;x">');
+    expect(page).not.to.contain('<i>x');
   });
 });
