@@ -114,7 +114,7 @@ describe('mock-server/admin through startMockServer', () => {
     await scim('/Users', { method: 'POST', body: JSON.stringify(USER) });
     const saved = await mock.admin.exportState();
     await mock.admin.reset();
-    expect((await (await scim('/Users')).json()) as object).to.include({ totalResults: 0 });
+    expect(await (await scim('/Users')).json()).to.include({ totalResults: 0 });
     await mock.admin.importState(saved);
     const listed = (await (await scim('/Users')).json()) as { totalResults: number };
     expect(listed.totalResults).to.equal(1);
