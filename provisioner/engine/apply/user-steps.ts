@@ -6,6 +6,7 @@ import { activeOperation, patchBody } from '../patch-ops.ts';
 import type { CreateUser, DeprovisionStep, UpdateUser } from '../plan/types.ts';
 import type { Origin } from '../store/pushed-store.ts';
 import type { ApplyContext } from './context.ts';
+import { diagnose } from './diagnose.ts';
 
 export async function createUser(ctx: ApplyContext, step: CreateUser): Promise<void> {
   const subject = `user "${step.userName}"`;
@@ -27,7 +28,7 @@ export async function createUser(ctx: ApplyContext, step: CreateUser): Promise<v
     recordCreated(ctx, step, String(response.body?.id), intent);
     ctx.counts.usersCreated += 1;
   } catch (error) {
-    if (!(error instanceof TargetError) || error.status !== 409) throw error;
+    if (!(error instanceof TargetError) || error.status !== 409) throw diagnose(error, step.body);
     // A 409 after our own retry is our earlier attempt landing; on a first attempt it is not ours.
     const found = await ctx.index.findUser(step.userName, step.body.externalId, true);
     if (!found) throw error;
@@ -90,7 +91,11 @@ export async function updateUser(ctx: ApplyContext, step: UpdateUser): Promise<v
     subject: `user "${step.userName}"`,
   };
   const sent = await sendOrGone(ctx, step.key, intent, () =>
-    ctx.client.request('PATCH', `/Users/${step.remoteId}`, patchBody(step.operations), label),
+    ctx.client
+      .request('PATCH', `/Users/${step.remoteId}`, patchBody(step.operations), label)
+      .catch((error: unknown) => {
+        throw diagnose(error, step.operations);
+      }),
   );
   if (!sent) return;
   ctx.store.transaction(() => {
