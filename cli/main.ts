@@ -4,7 +4,9 @@ import { Command } from 'commander';
 import { HarnessError } from '../scim/errors.ts';
 import { registerAppCommand } from './commands/app.ts';
 import { registerGroupCommand } from './commands/group.ts';
+import { registerMockCommand } from './commands/mock.ts';
 import { registerPolicyCommand } from './commands/policy.ts';
+import { registerTestCommand } from './commands/test.ts';
 import { registerUserCommand } from './commands/user.ts';
 
 const program = new Command()
@@ -21,7 +23,9 @@ const program = new Command()
 // Subcommands register themselves here, one line each.
 registerAppCommand(program);
 registerGroupCommand(program);
+registerMockCommand(program);
 registerPolicyCommand(program);
+registerTestCommand(program);
 registerUserCommand(program);
 
 try {
