@@ -16,7 +16,8 @@ export function notFoundHandler(): RequestHandler {
 export function awsErrorHandler(ctx: MockContext): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const requestId = requestIdOf(res);
-    const scimError = error instanceof ScimError ? error : internalError(error);
+    const scimError =
+      error instanceof ScimError ? error : (clientError(error) ?? internalError(error));
     if (scimError.status >= 500) {
       ctx.logger.error(
         { err: error, requestId, method: req.method, path: req.originalUrl.split('?')[0] },
@@ -33,6 +34,13 @@ export function awsErrorHandler(ctx: MockContext): ErrorRequestHandler {
     res.locals.scimError = { behaviour: scimError.behaviour, reason: scimError.reason };
     sendScimError(res, scimError, ctx.clock);
   };
+}
+
+/** Express's own 4xx faults (e.g. a path with a malformed percent escape) are the client's. */
+function clientError(error: unknown): ScimError | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  return ScimError.invalid(`request refused by the HTTP layer: ${(error as Error).message}`);
 }
 
 /** AWS-ERROR-INTERNAL-500 */
