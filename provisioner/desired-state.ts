@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 
 import { getApp } from './apps/store.ts';
-import { usersWhere } from './directory/users.ts';
+import { usersWhere } from './directory/user-rows.ts';
 import { compiledRows } from './mapping/rows.ts';
 import { buildPayloads } from './mapping/payload.ts';
 import type { DesiredGroup, DesiredState, DesiredUser } from './model.ts';

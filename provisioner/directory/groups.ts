@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 
 import { ConfigError } from '../../scim/errors.ts';
-import { requireUser, usersWhere, type DirectoryUser } from './users.ts';
+import { usersWhere } from './user-rows.ts';
+import type { DirectoryUser } from './users.ts';
 import { requireText } from './validate.ts';
 
 export interface DirectoryGroup {
@@ -82,7 +83,8 @@ function changeMembers(
 ): MembershipChange {
   const group = requireGroup(db, groupName);
   if (userNames.length === 0) throw new ConfigError('no userNames given; name at least one user.');
-  const missing = userNames.filter((userName) => !userExists(db, userName));
+  const found = findUsers(db, userNames);
+  const missing = userNames.filter((userName) => !found.has(userName.toLowerCase()));
   if (missing.length > 0) {
     throw new ConfigError(
       `not in the directory: ${missing.join(', ')}; nothing changed in group '${group.name}'.`,
@@ -90,8 +92,7 @@ function changeMembers(
   }
   const result: MembershipChange = { group: group.name, changed: [], unchanged: [] };
   db.transaction(() => {
-    for (const userName of new Set(userNames)) {
-      const user = requireUser(db, userName);
+    for (const user of new Set(userNames.map((userName) => found.get(userName.toLowerCase())!))) {
       const changed = write(group.id, user.id).changes > 0;
       (changed ? result.changed : result.unchanged).push(user.userName);
     }
@@ -99,8 +100,18 @@ function changeMembers(
   return result;
 }
 
-function userExists(db: Database.Database, userName: string): boolean {
-  return db.prepare('SELECT 1 FROM users WHERE user_name = ?').get(userName) !== undefined;
+/** Ids and stored spellings of the named users, in one query, keyed by lower-cased userName. */
+function findUsers(
+  db: Database.Database,
+  userNames: readonly string[],
+): Map<string, { id: string; userName: string }> {
+  const rows = db
+    .prepare(
+      `SELECT id, user_name AS userName FROM users
+       WHERE user_name IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(userNames)) as { id: string; userName: string }[];
+  return new Map(rows.map((row) => [row.userName.toLowerCase(), row]));
 }
 
 export function listGroups(db: Database.Database): DirectoryGroup[] {
