@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 
 import type { Command } from 'commander';
 
+import { ADMIN_BASE_PATH } from '../../mock-server/admin/client.ts';
 import { ConfigError } from '../../scim/errors.ts';
 import { startMockServer, type RunningMock } from '../../mock-server/server.ts';
 
@@ -71,7 +72,7 @@ function banner(mock: RunningMock, options: MockCommandOptions): string {
     `scim-harness mock (profile ${mock.context.profile.name}) is listening`,
     `  SCIM endpoint: ${mock.scimBaseUrl()}`,
     `  Access token:  ${mock.token}`,
-    `  Admin API:     ${mock.origin}/_admin/v1`,
+    `  Admin API:     ${mock.origin}${ADMIN_BASE_PATH}`,
     `  Admin token:   ${mock.adminToken}`,
     options.state ? `  State file:    ${options.state}` : '  State:         in memory',
     'Stop with Ctrl+C.',

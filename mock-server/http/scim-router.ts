@@ -16,6 +16,11 @@ const UNSUPPORTED = ['/Me', '/Bulk', '/.search', '/Users/.search', '/Groups/.sea
 export function scimRouter(ctx: MockContext): Router {
   const router = Router({ mergeParams: true });
   router.use(authMiddleware(ctx));
+  // Express would answer OPTIONS itself in text/plain; AWS lists no such operation.
+  router.use((req, _res, next) => {
+    if (req.method !== 'OPTIONS') return next();
+    next(ScimError.notFound('OPTIONS is not supported', 'AWS-HTTP-UNKNOWN-PATH'));
+  });
   // AWS-HTTP-UNSUPPORTED-ENDPOINTS
   router.all(UNSUPPORTED, (req) => {
     throw ScimError.notFound(`${req.path} is not supported`, 'AWS-HTTP-UNSUPPORTED-ENDPOINTS');

@@ -107,6 +107,9 @@ describe('mock-server/http pipeline', () => {
     expect((await client.get('/Widgets')).status).to.equal(404);
     expect((await client.call('POST', '/Users/abc', {})).status).to.equal(404);
     expect((await fetch(`${mock.origin}/elsewhere`)).status).to.equal(404);
+    const options = await client.call('OPTIONS', '/Users');
+    expect(options.status).to.equal(404);
+    expect(options.headers.get('content-type')).to.equal('application/json');
   });
 
   it('AWS-ERROR-INTERNAL-500: turns an unexpected fault into a 500 in AWS form and logs the stack', async () => {
