@@ -8,6 +8,10 @@ import { registerMockCommand } from './commands/mock.ts';
 import { registerPolicyCommand } from './commands/policy.ts';
 import { registerTestCommand } from './commands/test.ts';
 import { registerUserCommand } from './commands/user.ts';
+import { registerImportCommand } from './commands/import.ts';
+import { registerLogCommand } from './commands/log.ts';
+import { registerPlanCommand } from './commands/plan.ts';
+import { registerSyncCommand } from './commands/sync.ts';
 
 const program = new Command()
   .name('scim-harness')
@@ -27,6 +31,10 @@ registerMockCommand(program);
 registerPolicyCommand(program);
 registerTestCommand(program);
 registerUserCommand(program);
+registerPlanCommand(program);
+registerSyncCommand(program);
+registerImportCommand(program);
+registerLogCommand(program);
 
 try {
   await program.parseAsync(process.argv);
