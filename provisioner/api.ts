@@ -18,6 +18,9 @@ import type { AppConfig, DesiredState } from './model.ts';
 import * as policies from './policies.ts';
 import { openStateDb, resolveStatePath } from './state/db.ts';
 
+/** Step 1: endpoint and token from the mock's start-up lines or text copied from AWS. */
+export { parseScimCredentials } from './apps/credentials.ts';
+
 export type SyncFunction = (
   db: Database.Database,
   appNames: string[],

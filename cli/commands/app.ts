@@ -1,8 +1,12 @@
 // `scim-harness app ...`: SCIM 2.0 apps (aws or generic scim2 preset), their connection test,
 // attribute mapping, provisioning features, deprovisioning settings and payload preview.
+import { readFile } from 'node:fs/promises';
+import { text } from 'node:stream/consumers';
+
 import { Option, type Command } from 'commander';
 
 import { ConfigError, HarnessError } from '../../scim/errors.ts';
+import { parseScimCredentials } from '../../provisioner/apps/credentials.ts';
 import { featureFlag, FEATURE_FLAGS } from '../../provisioner/apps/features.ts';
 import { maskToken } from '../../provisioner/apps/settings.ts';
 import type { AppChanges } from '../../provisioner/apps/store.ts';
@@ -14,6 +18,8 @@ interface SettingsOptions {
   endpoint?: string;
   token?: string;
   tokenEnv?: string;
+  tokenFile?: string;
+  from?: string;
   deprovision?: 'deactivate' | 'delete';
   graceDays?: string;
   maxDeprovisionShare?: string;
@@ -41,6 +47,11 @@ function settingsOptions(command: Command): Command {
     )
     .option('--token <token>', 'bearer token (visible to `ps`; prefer --token-env)')
     .option('--token-env <var>', 'read the bearer token from this environment variable')
+    .option('--token-file <path>', "read the bearer token from a file ('-' for stdin)")
+    .option(
+      '--from <path>',
+      "take endpoint and token from the mock's start-up lines or text copied from AWS ('-': stdin)",
+    )
     .addOption(
       new Option('--deprovision <mode>', 'what leaving scope does').choices([
         'deactivate',
@@ -68,7 +79,7 @@ function registerCreate(app: Command): void {
   )
     .addHelpText(
       'after',
-      '\nExample:\n  SCIM_TOKEN=... scim-harness app create aws --preset aws \\\n    --endpoint https://scim.us-east-1.amazonaws.com/abc/scim/v2 --token-env SCIM_TOKEN',
+      '\nExample:\n  scim-harness app create aws --preset aws --from mock-startup.log\n  SCIM_TOKEN=... scim-harness app create aws --preset aws \\\n    --endpoint https://scim.us-east-1.amazonaws.com/abc/scim/v2 --token-env SCIM_TOKEN',
     )
     .action(
       async (
@@ -76,14 +87,16 @@ function registerCreate(app: Command): void {
         options: SettingsOptions & { preset: 'aws' | 'scim2' },
         command: Command,
       ) => {
-        if (!options.endpoint) throw new ConfigError('app create needs --endpoint URL.');
-        const token = tokenFrom(options);
-        if (token === undefined) throw new ConfigError('app create needs --token or --token-env.');
+        const { endpoint, token } = await credentialsFrom(options);
+        if (!endpoint) throw new ConfigError('app create needs --endpoint URL (or --from).');
+        if (token === undefined) {
+          throw new ConfigError('app create needs --token-env, --token-file, --token or --from.');
+        }
         await withProvisioner(command, (provisioner) => {
           const created = provisioner.createApp({
             name,
             preset: options.preset,
-            endpoint: options.endpoint!,
+            endpoint,
             token,
             ...settingsFrom(options),
           });
@@ -98,8 +111,8 @@ function registerUpdate(app: Command): void {
   settingsOptions(
     app.command('update <name>').description('change endpoint, token or settings'),
   ).action(async (name: string, options: SettingsOptions, command: Command) => {
-    const changes: AppChanges = { ...settingsFrom(options), endpoint: options.endpoint };
-    const token = tokenFrom(options);
+    const { endpoint, token } = await credentialsFrom(options);
+    const changes: AppChanges = { ...settingsFrom(options), endpoint };
     if (token !== undefined) changes.token = token;
     await withProvisioner(command, (provisioner) => {
       printApp(command, provisioner.updateApp(name, changes));
@@ -204,15 +217,35 @@ function registerPreview(app: Command): void {
     );
 }
 
-function tokenFrom(options: SettingsOptions): string | undefined {
-  if (options.token !== undefined && options.tokenEnv !== undefined) {
-    throw new ConfigError('give --token or --token-env, not both.');
+/** Endpoint and token from exactly one source each: flags, environment, a file, or --from text. */
+async function credentialsFrom(
+  options: SettingsOptions,
+): Promise<{ endpoint?: string; token?: string }> {
+  const tokenSources = [options.token, options.tokenEnv, options.tokenFile, options.from];
+  if (tokenSources.filter((source) => source !== undefined).length > 1) {
+    throw new ConfigError('give one of --token, --token-env, --token-file or --from.');
   }
-  if (options.tokenEnv === undefined) return options.token;
+  if (options.from !== undefined) {
+    if (options.endpoint !== undefined)
+      throw new ConfigError('give --endpoint or --from, not both.');
+    return parseScimCredentials(await readText(options.from));
+  }
+  if (options.tokenFile !== undefined) {
+    return { endpoint: options.endpoint, token: (await readText(options.tokenFile)).trim() };
+  }
+  if (options.tokenEnv === undefined) return { endpoint: options.endpoint, token: options.token };
   const token = process.env[options.tokenEnv];
   if (!token)
     throw new ConfigError(`environment variable ${options.tokenEnv} is not set or empty.`);
-  return token;
+  return { endpoint: options.endpoint, token };
+}
+
+async function readText(path: string): Promise<string> {
+  try {
+    return path === '-' ? await text(process.stdin) : await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read ${path === '-' ? 'stdin' : path}.`, { cause: error });
+  }
 }
 
 function settingsFrom(options: SettingsOptions): Omit<AppChanges, 'endpoint' | 'token'> {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { expect } from 'chai';
 
@@ -75,6 +76,35 @@ describe('cli app', () => {
       'TEST_SCIM_TOKEN',
     );
     expect(err.message).to.match(/TEST_SCIM_TOKEN is not set/);
+  });
+
+  it("step 1: takes endpoint and token from the mock's start-up lines or a token file", async () => {
+    const banner = join(cli.dir, 'mock.log');
+    writeFileSync(banner, `  SCIM endpoint: ${ENDPOINT}\n  Access token:  ${TOKEN}\n`);
+    await cli.run('app', 'create', 'a', '--preset', 'aws', '--from', banner);
+    const tokenFile = join(cli.dir, 'token.txt');
+    writeFileSync(tokenFile, 'from-file-token-0000\n');
+    await cli.run(
+      'app',
+      'create',
+      'b',
+      '--preset',
+      'scim2',
+      '--endpoint',
+      ENDPOINT,
+      '--token-file',
+      tokenFile,
+    );
+    const apps = JSON.parse((await cli.run('app', 'list', '--json')).out) as {
+      endpoint: string;
+      token: string;
+    }[];
+    expect(apps.map((app) => [app.endpoint, app.token])).to.deep.equal([
+      [ENDPOINT, '****WXYZ'],
+      [ENDPOINT, '****0000'],
+    ]);
+    const both = await cli.failure('app', 'update', 'a', '--token', 'x', '--token-file', tokenFile);
+    expect(both.message).to.match(/give one of --token, --token-env, --token-file or --from/);
   });
 
   it('refuses a missing endpoint, a bad preset and bad numbers with what to do', async () => {
