@@ -1,7 +1,7 @@
 // Reads every resource a list request matches: cursor paging (`?cursor`, then `nextCursor`),
 // falling back to startIndex paging for servers without cursors. Reports whether the read is
 // complete, because a truncated list must never be mistaken for "these objects are gone".
-import type { ScimClient } from './scim-client.ts';
+import type { RequestLabel, ScimClient } from './scim-client.ts';
 import { TargetError } from './target-error.ts';
 
 export interface ScimResource {
@@ -30,57 +30,51 @@ export async function listAll(
   client: ScimClient,
   resource: 'Users' | 'Groups',
   filter?: string,
+  label: RequestLabel = { operation: `list-${resource.toLowerCase()}`, subject: filter },
 ): Promise<ListResult> {
+  const get = (path: string) => client.request<ListPage>('GET', path, undefined, label);
   const base = `/${resource}?count=${PAGE_SIZE}${filter ? `&filter=${encodeURIComponent(filter)}` : ''}`;
   let first;
   try {
-    first = await client.request<ListPage>('GET', `${base}&cursor`);
+    first = await get(`${base}&cursor`);
   } catch (error) {
     // A server that does not know `cursor` may refuse it; page the classic way instead.
-    if (error instanceof TargetError && error.status === 400) return listByIndex(client, base);
+    if (error instanceof TargetError && error.status === 400) return listByIndex(get, base);
     throw error;
   }
   const page = first.body ?? {};
   if (page.totalResults !== undefined && page.nextCursor === undefined) {
-    return finishByIndex(client, base, page);
+    return finishByIndex(get, base, page);
   }
-  return followCursor(client, base, page);
+  return followCursor(get, base, page);
 }
 
-async function followCursor(client: ScimClient, base: string, page: ListPage): Promise<ListResult> {
+type Get = (path: string) => Promise<{ body?: ListPage }>;
+
+async function followCursor(get: Get, base: string, page: ListPage): Promise<ListResult> {
   const resources = [...(page.Resources ?? [])];
   let pages = 1;
   for (let cursor = page.nextCursor; cursor; pages += 1) {
-    const next = await client.request<ListPage>(
-      'GET',
-      `${base}&cursor=${encodeURIComponent(cursor)}`,
-    );
+    const next = await get(`${base}&cursor=${encodeURIComponent(cursor)}`);
     resources.push(...(next.body?.Resources ?? []));
     cursor = next.body?.nextCursor;
   }
   return { resources, complete: true, pages };
 }
 
-async function listByIndex(client: ScimClient, base: string): Promise<ListResult> {
-  const first = await client.request<ListPage>('GET', `${base}&startIndex=1`);
-  return finishByIndex(client, base, first.body ?? {});
+async function listByIndex(get: Get, base: string): Promise<ListResult> {
+  const first = await get(`${base}&startIndex=1`);
+  return finishByIndex(get, base, first.body ?? {});
 }
 
 /** Continues from a non-cursor first page; stops when the server ignores startIndex. */
-async function finishByIndex(
-  client: ScimClient,
-  base: string,
-  page: ListPage,
-): Promise<ListResult> {
+async function finishByIndex(get: Get, base: string, page: ListPage): Promise<ListResult> {
   const resources = [...(page.Resources ?? [])];
   const seen = new Set(resources.map((r) => r.id));
   let pages = 1;
   let total = page.totalResults ?? resources.length;
   while (resources.length < total) {
-    const next = await client.request<ListPage>(
-      'GET',
-      `${base}&startIndex=${resources.length + 1}`,
-    );
+    const next = await get(`${base}&startIndex=${resources.length + 1}`);
     const fresh = (next.body?.Resources ?? []).filter((r) => !seen.has(r.id));
     pages += 1;
     if (fresh.length === 0) return { resources, complete: false, pages };
@@ -103,9 +97,10 @@ export async function findOne(
   client: ScimClient,
   resource: 'Users' | 'Groups',
   filter: string,
+  label: RequestLabel = { operation: 'lookup', subject: filter },
 ): Promise<ScimResource | undefined> {
   const path = `/${resource}?filter=${encodeURIComponent(filter)}`;
-  const response = await client.request<ListPage>('GET', path);
+  const response = await client.request<ListPage>('GET', path, undefined, label);
   return response.body?.Resources?.[0];
 }
 

@@ -9,6 +9,12 @@ import { TargetError, attributeAtFault, parseErrorBody } from './target-error.ts
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** What a request is for, as the audit log shows it: `create-user`, `user "alice"`. */
+export interface RequestLabel {
+  operation: string;
+  subject?: string;
+}
+
 /** One HTTP attempt as the audit log sees it; never carries the token or a body. */
 export interface AttemptRecord {
   method: HttpMethod;
@@ -19,6 +25,7 @@ export interface AttemptRecord {
   requestId: string | undefined;
   outcome: 'ok' | 'retry' | 'failed';
   detail?: string;
+  label?: RequestLabel;
 }
 
 export interface ScimClientOptions {
@@ -65,14 +72,20 @@ export class ScimClient {
   }
 
   /** Sends one request, retrying transient failures; throws TargetError on a final failure. */
-  request<T = unknown>(method: HttpMethod, path: string, body?: unknown): Promise<ScimResponse<T>> {
-    return this.limiter.run(() => this.withRetries<T>(method, path, body));
+  request<T = unknown>(
+    method: HttpMethod,
+    path: string,
+    body?: unknown,
+    label?: RequestLabel,
+  ): Promise<ScimResponse<T>> {
+    return this.limiter.run(() => this.withRetries<T>(method, path, body, label));
   }
 
   private async withRetries<T>(
     method: HttpMethod,
     path: string,
     body: unknown,
+    label: RequestLabel | undefined,
   ): Promise<ScimResponse<T>> {
     for (let attempt = 1; ; attempt += 1) {
       const started = performance.now();
@@ -92,6 +105,7 @@ export class ScimClient {
         requestId: result.requestId,
         outcome,
         detail,
+        label,
       });
       if (ok)
         return {
