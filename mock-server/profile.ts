@@ -78,24 +78,58 @@ export function resolveProfile(
       `unknown profile '${name}'; use one of: ${Object.keys(PROFILES).join(', ')}`,
     );
   }
-  for (const [key, value] of Object.entries(overrides)) {
-    if (!SETTING_NAMES.has(key) || key === 'name') {
-      throw new ConfigError(`unknown profile setting '${key}'`);
-    }
-    const expected = typeof base[key as keyof MockProfile];
-    const actual = value === null ? 'object' : typeof value;
-    // retryAfter is the one nullable setting: null (no header) or a number of seconds.
-    const nullable = key === 'retryAfter' && (value === null || typeof value === 'number');
-    if (!nullable && actual !== expected && !(expected === 'object' && Array.isArray(value))) {
-      throw new ConfigError(`profile setting '${key}' takes a ${expected}, got ${actual}`);
-    }
-  }
-  const profile = { ...base, ...overrides } as MockProfile;
-  if (profile.listCap !== 100 && profile.listCap !== 50) {
-    throw new ConfigError(`profile setting 'listCap' must be 100 or 50, got ${profile.listCap}`);
-  }
-  if (profile.unknownTenantStatus !== 401 && profile.unknownTenantStatus !== 404) {
-    throw new ConfigError(`profile setting 'unknownTenantStatus' must be 401 or 404`);
-  }
+  for (const [key, value] of Object.entries(overrides)) checkSettingType(base, key, value);
+  const profile: MockProfile = { ...base, ...overrides };
+  checkSettingValues(profile);
   return profile;
+}
+
+function checkSettingType(base: MockProfile, key: string, value: unknown): void {
+  if (!SETTING_NAMES.has(key) || key === 'name') {
+    throw new ConfigError(
+      `unknown profile setting '${key}'; known: ${[...SETTING_NAMES].join(', ')}`,
+    );
+  }
+  // retryAfter is the one nullable setting: null (no header) or a number of seconds.
+  if (key === 'retryAfter' && (value === null || typeof value === 'number')) return;
+  if (key === 'reservedNames') {
+    if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return;
+    throw new ConfigError(`profile setting 'reservedNames' takes an array of strings`);
+  }
+  const expected = typeof base[key as keyof MockProfile];
+  const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  if (actual !== expected) {
+    throw new ConfigError(`profile setting '${key}' takes a ${expected}, got ${actual}`);
+  }
+}
+
+const POSITIVE_INTEGERS = [
+  'maxUserNameLength',
+  'maxStringLength',
+  'maxBodyBytes',
+  'maxMembershipChanges',
+  'maxTokensPerTenant',
+  'tokenLifetimeDays',
+] as const;
+
+function checkSettingValues(profile: MockProfile): void {
+  const oneOf = (key: keyof MockProfile, allowed: readonly unknown[]) => {
+    if (allowed.includes(profile[key])) return;
+    const shown = allowed.map((value) => JSON.stringify(value)).join(' or ');
+    throw new ConfigError(
+      `profile setting '${key}' must be ${shown}, got ${JSON.stringify(profile[key])}`,
+    );
+  };
+  oneOf('listCap', [100, 50]);
+  oneOf('unknownTenantStatus', [401, 404]);
+  oneOf('idStyle', ['uuid', 'legacy']);
+  for (const key of POSITIVE_INTEGERS) {
+    const value = profile[key];
+    if (!Number.isInteger(value) || value < 1) {
+      throw new ConfigError(`profile setting '${key}' must be a positive integer, got ${value}`);
+    }
+  }
+  if (profile.retryAfter !== null && !(profile.retryAfter >= 0)) {
+    throw new ConfigError(`profile setting 'retryAfter' must be null or seconds >= 0`);
+  }
 }

@@ -1,0 +1,48 @@
+import { expect } from 'chai';
+
+import { PROFILES, resolveProfile } from '../../mock-server/profile.ts';
+import { ConfigError } from '../../scim/errors.ts';
+
+describe('mock-server/profile', () => {
+  it('ships aws (100 per list, cursors, uuid ids) and aws-legacy (50, no cursors, legacy ids)', () => {
+    expect(resolveProfile()).to.deep.equal(PROFILES.aws);
+    expect(resolveProfile('aws-legacy')).to.include({
+      listCap: 50,
+      cursorPaging: false,
+      idStyle: 'legacy',
+    });
+  });
+
+  it('applies overrides of known settings, including null retryAfter and reservedNames', () => {
+    const profile = resolveProfile('aws', {
+      unknownTenantStatus: 404,
+      retryAfter: 2,
+      reservedNames: ['root'],
+    });
+    expect(profile).to.include({ unknownTenantStatus: 404, retryAfter: 2 });
+    expect(profile.reservedNames).to.deep.equal(['root']);
+    expect(resolveProfile('aws', { retryAfter: null }).retryAfter).to.equal(null);
+  });
+
+  it('refuses unknown profiles, unknown settings, wrong types and values out of range', () => {
+    const refused: [string, Record<string, unknown>][] = [
+      ['gcp', {}],
+      ['aws', { colour: 'blue' }],
+      ['aws', { name: 'x' }],
+      ['aws', { listCap: '100' }],
+      ['aws', { listCap: 75 }],
+      ['aws', { unknownTenantStatus: 403 }],
+      ['aws', { idStyle: 'ulid' }],
+      ['aws', { reservedNames: [1] }],
+      ['aws', { retryAfter: [] }],
+      ['aws', { retryAfter: -1 }],
+      ['aws', { maxBodyBytes: 0 }],
+      ['aws', { tokenLifetimeDays: 1.5 }],
+    ];
+    for (const [name, overrides] of refused) {
+      expect(() => resolveProfile(name, overrides), JSON.stringify(overrides)).to.throw(
+        ConfigError,
+      );
+    }
+  });
+});
