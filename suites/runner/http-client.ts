@@ -147,7 +147,7 @@ export class ScimHttp {
 function parseJson(text: string): JsonBody | undefined {
   try {
     const value = JSON.parse(text) as unknown;
-    return typeof value === 'object' && value !== null ? (value) : undefined;
+    return typeof value === 'object' && value !== null ? value : undefined;
   } catch {
     return undefined;
   }
