@@ -51,7 +51,7 @@ export const DISCOVERY_CHECKS: readonly Check[] = [
     area: 'discovery',
     title: '/ServiceProviderConfig states supported true or false for every feature',
     level: 'MUST',
-    references: ['RFC 7643 §5'],
+    references: ['RFC 7643 §5', 'AWS-DISCOVERY-SPC'],
     profiles: BOTH,
     readOnly: true,
     run: async (ctx) => {
@@ -73,7 +73,7 @@ export const DISCOVERY_CHECKS: readonly Check[] = [
     area: 'discovery',
     title: 'Each authentication scheme has a type, name and description',
     level: 'MUST',
-    references: ['RFC 7643 §5'],
+    references: ['RFC 7643 §5', 'AWS-DISCOVERY-SPC'],
     profiles: BOTH,
     readOnly: true,
     run: async (ctx) => {

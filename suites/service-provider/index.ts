@@ -5,10 +5,12 @@ import { AUTH_CHECKS } from './auth.ts';
 import { CURSOR_CHECKS } from './cursor.ts';
 import { DISCOVERY_CHECKS } from './discovery.ts';
 import { ERROR_CHECKS } from './errors.ts';
+import { FILTER_REFUSAL_CHECKS } from './filter-refusals.ts';
 import { FILTER_CHECKS } from './filters.ts';
 import { GROUP_CHECKS } from './groups.ts';
 import { HTTP_CHECKS } from './http.ts';
 import { LIST_CHECKS } from './lists.ts';
+import { GROUP_PATCH_REFUSAL_CHECKS } from './patch-group-refusals.ts';
 import { GROUP_PATCH_CHECKS } from './patch-group.ts';
 import { USER_PATCH_ERROR_CHECKS } from './patch-user-errors.ts';
 import { USER_PATCH_CHECKS } from './patch-user.ts';
@@ -27,7 +29,9 @@ export const SERVICE_PROVIDER_CHECKS: readonly Check[] = [
   ...USER_PATCH_ERROR_CHECKS,
   ...GROUP_CHECKS,
   ...GROUP_PATCH_CHECKS,
+  ...GROUP_PATCH_REFUSAL_CHECKS,
   ...FILTER_CHECKS,
+  ...FILTER_REFUSAL_CHECKS,
   ...LIST_CHECKS,
   ...CURSOR_CHECKS,
   ...ERROR_CHECKS,

@@ -152,7 +152,7 @@ export const USER_PATCH_ERROR_CHECKS: readonly Check[] = [
     aws: 400,
     rfc7644: 400,
     scimType: 'mutability',
-    references: ['RFC 7643 §3.1', 'RFC 7644 §3.5.2', 'AWS-PATCH-USER-ATTRS'],
+    references: ['RFC 7643 §3.1', 'RFC 7644 §3.5.2', 'AWS-PATCH-USER-ATTRS', 'AWS-ERROR-BODY'],
     body: () => patchOp({ op: 'replace', path: 'id', value: unknownId() }),
   }),
   refusal({

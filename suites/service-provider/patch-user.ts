@@ -110,7 +110,7 @@ export const USER_PATCH_CHECKS: readonly Check[] = [
   patchCheck(
     'SP-PATCH-USER-REMOVE-TITLE',
     'remove title clears it',
-    ['RFC 7644 §3.5.2.2'],
+    ['RFC 7644 §3.5.2.2', 'AWS-PATCH-USER-ATTRS'],
     async (ctx) => {
       const { after } = await patchAndRead(ctx, [{ op: 'remove', path: 'title' }]);
       ensure(!('title' in after), `title is still ${String(after.title)}`);
@@ -119,7 +119,7 @@ export const USER_PATCH_CHECKS: readonly Check[] = [
   patchCheck(
     'SP-PATCH-USER-ADD-ATTR',
     'add nickName sets it',
-    ['RFC 7644 §3.5.2.1'],
+    ['RFC 7644 §3.5.2.1', 'AWS-PATCH-USER-ATTRS'],
     async (ctx) => {
       const { after } = await patchAndRead(ctx, [{ op: 'add', path: 'nickName', value: 'Patchy' }]);
       expectEqual(after.nickName, 'Patchy', 'nickName');
@@ -128,7 +128,7 @@ export const USER_PATCH_CHECKS: readonly Check[] = [
   patchCheck(
     'SP-PATCH-USER-MULTI-OPS',
     'several operations on different attributes all apply',
-    ['RFC 7644 §3.5.2'],
+    ['RFC 7644 §3.5.2', 'AWS-PATCH-USER-200'],
     async (ctx) => {
       const { after } = await patchAndRead(ctx, [
         { op: 'replace', path: 'title', value: 'First Op' },

@@ -122,7 +122,7 @@ export const USER_CREATE_CHECKS: readonly Check[] = [
     area: 'users',
     title: 'An id sent by the client is not used as the new user id',
     level: 'MUST',
-    references: ['RFC 7643 §3.1', 'RFC 7644 §3.3'],
+    references: ['RFC 7643 §3.1', 'RFC 7644 §3.3', 'AWS-ID-FORMAT'],
     profiles: BOTH,
     run: async (ctx) => {
       const chosen = 'scimh-client-chosen-id';
@@ -183,7 +183,7 @@ export const USER_CREATE_CHECKS: readonly Check[] = [
     area: 'users',
     title: 'Accented names round-trip unchanged',
     level: 'MUST',
-    references: ['RFC 7643 §2.3.1', 'RFC 7644 §3.8'],
+    references: ['RFC 7643 §2.3.1', 'RFC 7644 §3.8', 'AWS-USER-CREATE-201'],
     profiles: BOTH,
     run: async (ctx) => {
       const name = { givenName: 'Zoë', familyName: 'Ñúñez-Øster', formatted: 'Zoë Ñúñez-Øster' };

@@ -228,7 +228,7 @@ export const USER_LIFECYCLE_CHECKS: readonly Check[] = [
     area: 'users',
     title: 'A PUT whose body names another id leaves the id unchanged',
     level: 'MUST',
-    references: ['RFC 7643 §3.1', 'RFC 7644 §3.5.1'],
+    references: ['RFC 7643 §3.1', 'RFC 7644 §3.5.1', 'AWS-USER-PUT-200'],
     profiles: BOTH,
     run: async (ctx) => {
       const { id, body } = await createUser(ctx);
