@@ -28,7 +28,7 @@ Targets: SCIM user paths such as userName, name.givenName, displayName, title,
 
 Sources: user.FIELD (id, userName, firstName, lastName, displayName, email, phone),
   attr.KEY (a custom attribute), "constant text", or a function:
-  ${functionUsage()}
+  ${functionUsage('\n  ')}
 
 Examples:
   scim-harness app mapping aws set title '"Engineer"' --on create

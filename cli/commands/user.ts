@@ -23,7 +23,7 @@ interface ProfileOptions {
   email?: string;
   displayName?: string;
   phone?: string;
-  attr: string[];
+  attr?: string[];
 }
 
 const pushAttr = (value: string, previous: string[] = []) => [...previous, value];
@@ -47,7 +47,7 @@ function registerAdd(user: Command): void {
     .requiredOption('--email <email>', 'email address')
     .option('--display-name <name>', 'display name (default: "first last")')
     .option('--phone <phone>', 'phone number')
-    .option('--attr <key=value>', 'a custom attribute (repeatable)', pushAttr, [])
+    .option('--attr <key=value>', 'a custom attribute (repeatable)', pushAttr)
     .addHelpText(
       'after',
       '\nExample:\n  scim-harness user add ada --first Ada --last Lovelace --email ada@example.com --attr costCenter=R&D',
@@ -66,7 +66,7 @@ function registerAdd(user: Command): void {
             email: options.email,
             displayName: options.displayName,
             phone: options.phone,
-            attributes: parseAttributePairs(options.attr),
+            attributes: parseAttributePairs(options.attr ?? []),
           });
           print(command, `added user ${added.userName} (${added.displayName})`);
         });
@@ -85,7 +85,7 @@ function registerEdit(user: Command): void {
       .option('--email <email>', 'email address')
       .option('--display-name <name>', 'display name')
       .option('--phone <phone>', 'phone number ("" to clear)')
-      .option('--attr <key=value>', 'set a custom attribute; empty value removes it', pushAttr, []),
+      .option('--attr <key=value>', 'set a custom attribute; empty value removes it', pushAttr),
   ).action(async (userName: string, options: ProfileOptions, command: Command) => {
     await runChange(
       command,
@@ -164,7 +164,7 @@ function changesFrom(options: ProfileOptions): UserChanges {
     displayName: options.displayName,
   };
   if (options.phone !== undefined) changes.phone = options.phone === '' ? null : options.phone;
-  const attributes = parseAttributePairs(options.attr);
+  const attributes = parseAttributePairs(options.attr ?? []);
   if (Object.keys(attributes).length > 0) {
     changes.attributes = Object.fromEntries(
       Object.entries(attributes).map(([key, value]) => [key, value === '' ? null : value]),

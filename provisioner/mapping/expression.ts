@@ -24,7 +24,7 @@ export type Expression =
 /** How a row's source reads in `mapping show`. */
 export type SourceKind = 'profile' | 'custom' | 'constant' | 'expression';
 
-const MAX_LENGTH = 1000;
+const MAX_LENGTH = 4096;
 const MAX_DEPTH = 16;
 
 type Token = { type: 'punct' | 'ident' | 'string'; text: string; at: number };

@@ -42,8 +42,8 @@ export const FUNCTIONS: Readonly<Record<string, MappingFunction>> = {
   },
 };
 
-export function functionUsage(): string {
+export function functionUsage(separator = '; '): string {
   return Object.values(FUNCTIONS)
     .map((fn) => fn.usage)
-    .join('; ');
+    .join(separator);
 }

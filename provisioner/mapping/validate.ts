@@ -1,9 +1,11 @@
 // Whole-mapping checks run before a mapping is saved: the preset's required targets are all there,
 // and (aws) a multi-valued attribute holds one entry at most.
-import { ConfigError } from '../../scim/errors.ts';
+import { ConfigError, ScimError } from '../../scim/errors.ts';
+import { DEFAULT_AWS_USER_RULES, checkUserRules } from '../../scim/user-rules.ts';
 import { PRESET_DEFINITIONS } from '../apps/presets.ts';
 import type { PresetName } from '../model.ts';
-import type { CompiledRow } from './payload.ts';
+import type { DirectoryUser } from '../directory/users.ts';
+import { buildPayloads, type CompiledRow } from './payload.ts';
 
 export function validateMapping(
   appName: string,
@@ -21,8 +23,40 @@ export function validateMapping(
         `\`app mapping ${appName} set name.givenName user.firstName\`.`,
     );
   }
-  if (preset === 'aws') refuseSecondEntries(appName, rows);
+  if (preset === 'aws') {
+    refuseSecondEntries(appName, rows);
+    checkConstants(appName, rows);
+  }
 }
+
+/** Pre-flight at save time: a constant AWS would refuse for every user is refused now. */
+function checkConstants(appName: string, rows: readonly CompiledRow[]): void {
+  const constants = rows.filter((row) => row.source.kind === 'constant');
+  const { payload, createOnly } = buildPayloads(constants, BLANK_USER);
+  const rules = { ...DEFAULT_AWS_USER_RULES, requireEmail: false, reservedNames: [] };
+  try {
+    checkUserRules(payload, rules);
+    checkUserRules(createOnly, rules);
+  } catch (error) {
+    if (!(error instanceof ScimError)) throw error;
+    throw new ConfigError(
+      `app '${appName}': a constant would be refused by AWS for every user: ` +
+        `${error.reason ?? error.detail} (${error.behaviour ?? 'AWS rule'}).`,
+    );
+  }
+}
+
+const BLANK_USER: DirectoryUser = {
+  id: '',
+  userName: '',
+  firstName: '',
+  lastName: '',
+  displayName: '',
+  email: '',
+  active: true,
+  attributes: {},
+  source: 'local',
+};
 
 // AWS-USER-SINGLE-VALUED: emails, phoneNumbers, addresses and roles hold one element at most.
 function refuseSecondEntries(appName: string, rows: readonly CompiledRow[]): void {

@@ -80,7 +80,7 @@ describe('provisioner/mapping/expression', () => {
   });
 
   it('limits length and nesting', () => {
-    expect(() => parseExpression(`"${'x'.repeat(1000)}"`)).to.throw(/at most 1000/);
+    expect(() => parseExpression(`"${'x'.repeat(4096)}"`)).to.throw(/at most 4096/);
     const deep = `${'lower('.repeat(20)}user.email${')'.repeat(20)}`;
     expect(() => parseExpression(deep)).to.throw(/nesting deeper than 16/);
   });

@@ -66,6 +66,16 @@ describe('provisioner/mapping/rows', () => {
     expect(() => setRow(state.db, scim2, 'emails[type eq "home"].value', '"x@y.z"')).not.to.throw();
   });
 
+  it('AWS-USER-CONTROL-CHARS: refuses at save a constant AWS would refuse for every user', () => {
+    expect(() => setRow(state.db, aws, 'title', '"Chief\tEngineer"')).to.throw(
+      /constant would be refused by AWS.*AWS-USER-CONTROL-CHARS/,
+    );
+    expect(() => setRow(state.db, aws, 'title', `"${'x'.repeat(1025)}"`)).to.throw(
+      /AWS-USER-LENGTH-LIMITS/,
+    );
+    expect(() => setRow(state.db, scim2, 'title', '"Chief\tEngineer"')).not.to.throw();
+  });
+
   it('keeps only userName required for the generic scim2 preset', () => {
     unsetRow(state.db, scim2, 'name.givenName');
     expect(() => unsetRow(state.db, scim2, 'username')).to.throw(/mapping for userName/);
