@@ -1,0 +1,133 @@
+// checkConsistency(): reads the mock store's internals (read-only) and lists every place where
+// the data and its indexes disagree: order vs documents, key indexes vs documents, and the two
+// sides of the membership index vs each other and vs the users and groups that exist.
+import type { MockStore } from '../../mock-server/context.ts';
+import type { KeyIndex } from '../../mock-server/store/key-index.ts';
+import type { Memberships } from '../../mock-server/store/memberships.ts';
+import type { OrderedIds } from '../../mock-server/store/ordered-ids.ts';
+import type { IndexSpec, ResourceTable } from '../../mock-server/store/resource-table.ts';
+import type { StoredResource } from '../../mock-server/store/types.ts';
+
+/** The private fields this check reads; TypeScript allows bracket access to them. */
+interface OrderedView {
+  positions: number[];
+  ids: string[];
+  positionById: Map<string, number>;
+}
+interface TableView {
+  byId: Map<string, StoredResource>;
+  order: OrderedIds;
+  indexes: Map<string, { spec: IndexSpec<string>; index: KeyIndex }>;
+}
+interface MembershipView {
+  membersByGroup: Map<string, OrderedIds>;
+  groupsByUser: Map<string, OrderedIds>;
+}
+
+const view = <T>(value: object): T => value as unknown as T;
+
+function checkOrder(order: OrderedIds, where: string): string[] {
+  const { positions, ids, positionById } = view<OrderedView>(order);
+  const problems: string[] = [];
+  if (positions.length !== ids.length || ids.length !== positionById.size) {
+    problems.push(
+      `${where}: ${ids.length} ids, ${positions.length} positions, ${positionById.size} in the map`,
+    );
+  }
+  for (let i = 0; i < ids.length; i++) {
+    if (i > 0 && positions[i] <= positions[i - 1])
+      problems.push(`${where}: positions not rising at ${i}`);
+    if (positionById.get(ids[i]) !== positions[i])
+      problems.push(`${where}: ${ids[i]} has a stale position`);
+  }
+  return problems;
+}
+
+function checkKeyIndex(table: TableView, name: string, where: string): string[] {
+  const entry = table.indexes.get(name)!;
+  const idsByKey = view<{ idsByKey: Map<string, Set<string>> }>(entry.index).idsByKey;
+  const caseInsensitive = view<{ caseInsensitive: boolean }>(entry.index).caseInsensitive;
+  const fold = (key: string) => (caseInsensitive ? key.toLowerCase() : key);
+  const problems: string[] = [];
+  let indexed = 0;
+  for (const [key, ids] of idsByKey) {
+    if (ids.size === 0) problems.push(`${where}.${name}: empty entry for '${key}'`);
+    for (const id of ids) {
+      indexed += 1;
+      const doc = table.byId.get(id)?.doc;
+      const docKey = doc && entry.spec.key(doc);
+      if (docKey === undefined || fold(docKey) !== key)
+        problems.push(`${where}.${name}: '${key}' → ${id}, which does not hold it`);
+    }
+  }
+  const expected = [...table.byId.values()].filter(
+    (resource) => entry.spec.key(resource.doc) !== undefined,
+  ).length;
+  if (indexed !== expected)
+    problems.push(`${where}.${name}: ${indexed} entries for ${expected} keyed documents`);
+  return problems;
+}
+
+function checkTable(table: ResourceTable<string>, where: string): string[] {
+  const internals = view<TableView>(table);
+  const problems = checkOrder(internals.order, `${where} order`);
+  const ordered = [...internals.order.values()];
+  if (ordered.length !== internals.byId.size)
+    problems.push(`${where}: ${ordered.length} in order, ${internals.byId.size} documents`);
+  for (const id of ordered) {
+    const resource = internals.byId.get(id);
+    if (!resource) problems.push(`${where}: ordered id ${id} has no document`);
+    else if (resource.id !== id)
+      problems.push(`${where}: document under ${id} says ${resource.id}`);
+  }
+  for (const name of internals.indexes.keys())
+    problems.push(...checkKeyIndex(internals, name, where));
+  return problems;
+}
+
+function checkSide(
+  from: Map<string, OrderedIds>,
+  to: Map<string, OrderedIds>,
+  fromTable: ResourceTable<string>,
+  toTable: ResourceTable<string>,
+  where: string,
+): string[] {
+  const problems: string[] = [];
+  for (const [key, ids] of from) {
+    problems.push(...checkOrder(ids, `${where}[${key}]`));
+    if (ids.size === 0) problems.push(`${where}: empty set left for ${key}`);
+    if (!fromTable.get(key)) problems.push(`${where}: ${key} does not exist`);
+    for (const id of ids.values()) {
+      if (!toTable.get(id)) problems.push(`${where}: ${key} → ${id}, which does not exist`);
+      if (!to.get(id)?.has(key)) problems.push(`${where}: ${key} → ${id} has no reverse entry`);
+    }
+  }
+  return problems;
+}
+
+function checkMemberships(
+  memberships: Memberships,
+  users: ResourceTable<string>,
+  groups: ResourceTable<string>,
+  where: string,
+): string[] {
+  const { membersByGroup, groupsByUser } = view<MembershipView>(memberships);
+  return [
+    ...checkSide(membersByGroup, groupsByUser, groups, users, `${where} membersByGroup`),
+    ...checkSide(groupsByUser, membersByGroup, users, groups, `${where} groupsByUser`),
+  ];
+}
+
+/** Every disagreement in every tenant of the store; an empty list means consistent. */
+export function checkConsistency(store: MockStore, tenantIds: readonly string[]): string[] {
+  return tenantIds.flatMap((tenantId) => {
+    const data = store.tenant(tenantId);
+    const users = data.users as ResourceTable<string>;
+    const groups = data.groups as ResourceTable<string>;
+    return [
+      ...checkTable(users, `${tenantId} users`),
+      ...checkTable(groups, `${tenantId} groups`),
+      ...checkMemberships(data.memberships, users, groups, tenantId),
+    ];
+  });
+}
