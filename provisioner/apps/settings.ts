@@ -27,12 +27,13 @@ export function checkEndpoint(endpoint: string): string {
     url = new URL(endpoint.trim());
   } catch {
     throw new ConfigError(
-      `endpoint '${endpoint}' is not a URL; expected the SCIM base URL, e.g. ` +
+      // Not echoed: a token passed here by mistake must not reach the terminal.
+      'the endpoint is not a URL; expected the SCIM base URL, e.g. ' +
         'https://scim.us-east-1.amazonaws.com/TENANT/scim/v2.',
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigError(`endpoint '${endpoint}' must be http:// or https://.`);
+    throw new ConfigError(`the endpoint must be http:// or https://, not ${url.protocol}//.`);
   }
   if (url.search || url.hash || url.username || url.password) {
     throw new ConfigError(

@@ -69,7 +69,18 @@ describe('provisioner/apps/store', () => {
     );
     const bad = { ...aws, name: 'b' };
     expect(() => createApp(state.db, { ...bad, endpoint: 'ftp://x' })).to.throw(/http/);
-    expect(() => createApp(state.db, { ...bad, endpoint: 'not a url' })).to.throw(/not a URL/);
+    const mistake = 'not-a-url-but-a-token-1234';
+    const error = (() => {
+      try {
+        createApp(state.db, { ...bad, endpoint: mistake });
+      } catch (caught) {
+        return caught as Error;
+      }
+    })();
+    expect(error?.message)
+      .to.match(/not a URL/)
+      .and.not.include(mistake);
+    expect(() => createApp(state.db, { ...bad, endpoint: 'tok:secret' })).to.throw(/not tok:\/\//);
     expect(() => createApp(state.db, { ...bad, endpoint: 'https://h/x?t=1' })).to.throw(/query/);
     expect(() => createApp(state.db, { ...bad, token: ' ' })).to.throw(/token is empty/);
     expect(() => createApp(state.db, { ...bad, preset: 'okta' as 'aws' })).to.throw(/aws or scim2/);
