@@ -1,5 +1,6 @@
 // An id set kept in insertion order with a monotonic position per id, so list pages can resume
 // after a position in O(log n + page) and stay stable while items are added or removed.
+// Deletes leave a hole that pages skip; the arrays are compacted once holes outnumber ids.
 
 export interface IdPage {
   ids: string[];
@@ -9,14 +10,17 @@ export interface IdPage {
   more: boolean;
 }
 
+const MIN_HOLES_TO_COMPACT = 1024;
+
 export class OrderedIds {
-  private readonly positions: number[] = [];
-  private readonly ids: string[] = [];
+  private positions: number[] = [];
+  private slots: (string | undefined)[] = [];
   private readonly positionById = new Map<string, number>();
+  private holes = 0;
   private nextPosition = 1;
 
   get size(): number {
-    return this.ids.length;
+    return this.positionById.size;
   }
 
   has(id: string): boolean {
@@ -33,37 +37,57 @@ export class OrderedIds {
     const at = Math.max(position ?? this.nextPosition, this.nextPosition);
     this.nextPosition = at + 1;
     this.positions.push(at);
-    this.ids.push(id);
+    this.slots.push(id);
     this.positionById.set(id, at);
   }
 
   delete(id: string): boolean {
     const position = this.positionById.get(id);
     if (position === undefined) return false;
-    const index = this.indexAfter(position - 1);
-    this.positions.splice(index, 1);
-    this.ids.splice(index, 1);
+    this.slots[this.indexAfter(position - 1)] = undefined;
     this.positionById.delete(id);
+    this.holes += 1;
+    if (this.holes >= MIN_HOLES_TO_COMPACT && this.holes > this.size) this.compact();
     return true;
   }
 
   /** Up to `limit` ids whose position is greater than `afterPosition`, in order. */
   page(afterPosition: number, limit: number): IdPage {
-    const start = this.indexAfter(afterPosition);
-    const end = Math.min(start + Math.max(limit, 0), this.ids.length);
-    const ids = this.ids.slice(start, end);
-    const lastPosition = end > start ? this.positions[end - 1] : afterPosition;
-    return { ids, lastPosition, more: end < this.ids.length };
+    const ids: string[] = [];
+    let lastPosition = afterPosition;
+    let index = this.indexAfter(afterPosition);
+    for (; index < this.slots.length && ids.length < Math.max(limit, 0); index++) {
+      const id = this.slots[index];
+      if (id === undefined) continue;
+      ids.push(id);
+      lastPosition = this.positions[index];
+    }
+    while (index < this.slots.length && this.slots[index] === undefined) index++;
+    return { ids, lastPosition, more: index < this.slots.length };
   }
 
-  values(): IterableIterator<string> {
-    return this.ids.values();
+  *values(): IterableIterator<string> {
+    for (const id of this.slots) if (id !== undefined) yield id;
   }
 
   clear(): void {
-    this.positions.length = 0;
-    this.ids.length = 0;
+    this.positions = [];
+    this.slots = [];
     this.positionById.clear();
+    this.holes = 0;
+  }
+
+  private compact(): void {
+    const positions: number[] = [];
+    const slots: string[] = [];
+    this.slots.forEach((id, index) => {
+      if (id === undefined) return;
+      positions.push(this.positions[index]);
+      slots.push(id);
+    });
+    this.positions = positions;
+    this.slots = slots;
+    this.holes = 0;
   }
 
   /** Index of the first position greater than `position` (binary search). */

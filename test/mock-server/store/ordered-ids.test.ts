@@ -35,4 +35,20 @@ describe('mock-server/store/ordered-ids', () => {
     expect([...ids.values()]).to.deep.equal(['x', 'y']);
     expect(ids.positionOf('y')).to.equal(11);
   });
+
+  it('skips deleted ids, answers more:false over trailing holes and survives compaction', () => {
+    const ids = new OrderedIds();
+    for (let index = 0; index < 3000; index++) ids.add(`u${index}`);
+    for (let index = 0; index < 2990; index++) ids.delete(`u${index}`);
+    expect(ids.size).to.equal(10);
+    const first = ids.page(0, 4);
+    expect(first).to.deep.include({ ids: ['u2990', 'u2991', 'u2992', 'u2993'], more: true });
+    ids.delete('u2999');
+    ids.delete('u2998');
+    const rest = ids.page(first.lastPosition, 10);
+    expect(rest.ids).to.deep.equal(['u2994', 'u2995', 'u2996', 'u2997']);
+    expect(rest.more).to.equal(false);
+    expect(ids.page(first.lastPosition, 4).more).to.equal(false);
+    expect([...ids.values()]).to.have.length(8);
+  });
 });
