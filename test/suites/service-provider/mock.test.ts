@@ -83,4 +83,27 @@ describe('service-provider suite against the built-in mock', function () {
       }
     });
   });
+
+  it('changes nothing in read-only mode: no write succeeds, and every write check is not applicable', async () => {
+    const mock = await startMockServer({ port: 0, logLevel: 'silent' });
+    try {
+      const outcome = await runSuites({
+        suites: [SERVICE_PROVIDER_SUITE],
+        profile: 'aws',
+        target: mockTarget(mock),
+        seed: 7644,
+        readOnly: true,
+      });
+      expect(differing(outcome)).to.deep.equal([]);
+      expect(outcome.report.summary.passed).to.be.greaterThan(25);
+      const writes = (await mock.admin.journal({ tenantId: mock.tenantId })).filter(
+        (entry) => entry.method !== 'GET' && entry.status < 300 && !entry.path.endsWith('/.search'),
+      );
+      expect(writes.map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).to.deep.equal(
+        [],
+      );
+    } finally {
+      await mock.stop();
+    }
+  });
 });
