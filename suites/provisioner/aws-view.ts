@@ -19,6 +19,15 @@ export class AwsView {
     return (await this.usersNamed(userName))[0];
   }
 
+  /** The user with this id, or undefined when AWS answers 404. */
+  async userById(id: string): Promise<ScimResource | undefined> {
+    const response = await this.send('GET', `/Users/${encodeURIComponent(id)}`);
+    if (response.status === 404) return undefined;
+    if (response.status !== 200)
+      throw new Error(`reading /Users/${id} answered ${response.status}`);
+    return response.body as ScimResource;
+  }
+
   async groupNamed(displayName: string): Promise<ScimResource | undefined> {
     return (await this.list('/Groups', `displayName eq "${escape(displayName)}"`))[0];
   }

@@ -27,7 +27,7 @@ export function stepOf(
   if (setup?.error) fail(`the driver's setup failed: ${setup.error}`);
   const step = scenario.steps.get(name);
   if (!step) return fail(`step '${name}' did not run`);
-  attach(ctx, scenario, step.entries);
+  attach(ctx, scenario.mock.origin, step.entries);
   if (step.unsupported)
     ctx.notApplicable(`the driver does not support step '${name}': ${step.error}`);
   if (step.error && !options.mayFail) fail(`step '${name}' failed in the driver: ${step.error}`);
@@ -46,13 +46,14 @@ export function stepsOf(
   return names.map((name) => stepOf(ctx, scenario, name));
 }
 
-export function attach(ctx: CheckContext, scenario: Scenario, entries: readonly JournalEntry[]) {
+/** Adds journal entries to the check's exchanges, so the report shows what was sent. */
+export function attach(ctx: CheckContext, origin: string, entries: readonly JournalEntry[]) {
   const room = MAX_EXCHANGES - ctx.http.exchanges.length;
   if (room <= 0) return;
   const chosen = [...entries.filter(isWrite), ...entries.filter((entry) => !isWrite(entry))]
     .slice(0, room)
     .sort((a, b) => a.seq - b.seq);
-  ctx.http.exchanges.push(...chosen.map((entry) => toExchange(entry, scenario.mock.origin)));
+  ctx.http.exchanges.push(...chosen.map((entry) => toExchange(entry, origin)));
 }
 
 /** `what` for a message: `POST /Users (400)`. */

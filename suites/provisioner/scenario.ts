@@ -5,6 +5,7 @@ import { startMockServer, type MockOptions, type RunningMock } from '../../mock-
 import type { CheckContext } from '../runner/check.ts';
 import { AwsView } from './aws-view.ts';
 import { DriverUnsupported, type DriverFactory, type ProvisionerDriver } from './driver.ts';
+import { JournalCursor } from './journal-cursor.ts';
 
 export interface StepRecord {
   name: string;
@@ -21,17 +22,17 @@ export interface StepRecord {
 
 type Observe = (view: AwsView) => Promise<unknown>;
 
-const JOURNAL_PAGE = 10_000;
-
 export class Scenario {
   readonly steps = new Map<string, StepRecord>();
-  private cursor = 0;
+  private readonly journal: JournalCursor;
 
   private constructor(
     readonly mock: RunningMock,
     readonly view: AwsView,
     private driver: ProvisionerDriver | undefined,
-  ) {}
+  ) {
+    this.journal = new JournalCursor(mock.admin);
+  }
 
   /** Starts a mock and sets a fresh driver up against it; stopping is left to the run's cleanup. */
   static async start(
@@ -60,7 +61,8 @@ export class Scenario {
     action: (driver: ProvisionerDriver) => Promise<void>,
     observe?: Observe,
   ): Promise<StepRecord> {
-    await this.skipJournal();
+    // Skip what came before the step: the AWS view's reads are not the provisioner's.
+    await this.journal.next();
     const record: StepRecord = { name, entries: [], durationMs: 0 };
     const started = performance.now();
     try {
@@ -71,7 +73,7 @@ export class Scenario {
       record.error = this.scrub(error instanceof Error ? error.message : String(error));
     }
     record.durationMs = Math.round(performance.now() - started);
-    record.entries = await this.readJournal();
+    record.entries = await this.journal.next();
     if (observe) await this.observe(record, observe);
     this.steps.set(name, record);
     return record;
@@ -96,23 +98,6 @@ export class Scenario {
     } catch (error) {
       record.observeError = this.scrub((error as Error).message);
     }
-  }
-
-  /** Moves the cursor past requests that were not the provisioner's (the AWS view's reads). */
-  private async skipJournal(): Promise<void> {
-    await this.readJournal();
-  }
-
-  private async readJournal(): Promise<JournalEntry[]> {
-    const entries: JournalEntry[] = [];
-    for (;;) {
-      const page = await this.mock.admin.journal({ sinceSeq: this.cursor, limit: JOURNAL_PAGE });
-      entries.push(...page);
-      if (page.length > 0) this.cursor = page[page.length - 1].seq;
-      if (page.length < JOURNAL_PAGE) break;
-    }
-    // The journal records an entry when its answer finishes; arrival order is what a reader wants.
-    return entries.sort((a, b) => a.at.localeCompare(b.at) || a.seq - b.seq);
   }
 
   private scrub(text: string): string {
