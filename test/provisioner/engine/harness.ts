@@ -96,3 +96,13 @@ export async function targetState(mock: RunningMock) {
     byName: new Map(users.map((u): [string, ScimResource] => [String(u.userName), u])),
   };
 }
+
+/** The sequence number of the mock's newest journal entry (the journal answers oldest first). */
+export async function lastSeq(mock: RunningMock): Promise<number> {
+  let seq = 0;
+  for (;;) {
+    const page = await mock.admin.journal({ sinceSeq: seq, limit: 10_000 });
+    if (page.length === 0) return seq;
+    seq = page.at(-1)!.seq;
+  }
+}

@@ -4,7 +4,16 @@ import type { RunningMock } from '../../../mock-server/server.ts';
 import { ScimClient } from '../../../provisioner/client/scim-client.ts';
 import { syncDesired } from '../../../provisioner/engine/sync.ts';
 import { USER_URN } from '../../../scim/urns.ts';
-import { appFor, desired, group, memoryDb, startMock, targetState, user } from './harness.ts';
+import {
+  lastSeq as lastSeqOf,
+  appFor,
+  desired,
+  group,
+  memoryDb,
+  startMock,
+  targetState,
+  user,
+} from './harness.ts';
 
 describe('engine reconcile and ownership against the mock', function () {
   let mock: RunningMock;
@@ -15,7 +24,7 @@ describe('engine reconcile and ownership against the mock', function () {
   });
   afterEach(async () => mock.stop());
 
-  const lastSeq = async () => (await mock.admin.journal()).at(-1)?.seq ?? 0;
+  const lastSeq = () => lastSeqOf(mock);
   const patch = (path: string, operations: unknown[]) =>
     direct.request('PATCH', path, {
       schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],

@@ -2,7 +2,16 @@ import { expect } from 'chai';
 
 import type { RunningMock } from '../../../mock-server/server.ts';
 import { syncDesired } from '../../../provisioner/engine/sync.ts';
-import { appFor, desired, group, memoryDb, startMock, targetState, user } from './harness.ts';
+import {
+  lastSeq as lastSeqOf,
+  appFor,
+  desired,
+  group,
+  memoryDb,
+  startMock,
+  targetState,
+  user,
+} from './harness.ts';
 
 describe('engine sync against the mock', function () {
   let mock: RunningMock;
@@ -13,7 +22,7 @@ describe('engine sync against the mock', function () {
 
   const writes = async (since = 0) =>
     (await mock.admin.journal({ sinceSeq: since })).filter((e) => e.method !== 'GET');
-  const lastSeq = async () => (await mock.admin.journal()).at(-1)?.seq ?? 0;
+  const lastSeq = () => lastSeqOf(mock);
 
   it('creates users and groups, then sends nothing, not even a read, when nothing changed', async () => {
     const db = memoryDb();
