@@ -5,6 +5,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AWS_DETAIL, ScimError } from '../../../scim/errors.ts';
 import type { MockContext } from '../../context.ts';
 import { requestIdOf, sendScimError } from '../respond.ts';
+import { scrubBearer } from './request-log.ts';
 
 /** AWS-HTTP-UNKNOWN-PATH */
 export function notFoundHandler(): RequestHandler {
@@ -20,11 +21,17 @@ export function awsErrorHandler(ctx: MockContext): ErrorRequestHandler {
       error instanceof ScimError ? error : (clientError(error) ?? internalError(error));
     if (scimError.status >= 500) {
       ctx.logger.error(
-        { err: error, requestId, method: req.method, path: req.originalUrl.split('?')[0] },
+        {
+          err: error,
+          requestId,
+          method: req.method,
+          path: scrubBearer(req.originalUrl.split('?')[0], req.headers.authorization),
+        },
         'fault',
       );
     } else {
-      const { behaviour, reason } = scimError;
+      const { behaviour } = scimError;
+      const reason = scimError.reason && scrubBearer(scimError.reason, req.headers.authorization);
       ctx.logger.debug({ requestId, status: scimError.status, behaviour, reason }, 'refused');
     }
     if (res.headersSent) {

@@ -5,13 +5,15 @@ import { performance } from 'node:perf_hooks';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
+import { bearerSecret, scrub } from '../../admin/redact.ts';
 import { requestIdOf } from '../respond.ts';
 
 export function requestLogMiddleware(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = performance.now();
     // Routers rewrite req.url while they run; the original URL is what the client asked for.
-    const path = req.originalUrl.split('?')[0];
+    // A client that also put its token in the path (e.g. as an id) must not leak it here.
+    const path = scrubBearer(req.originalUrl.split('?')[0], req.headers.authorization);
     let logged = false;
     const log = (): void => {
       if (logged) return;
@@ -27,4 +29,10 @@ export function requestLogMiddleware(logger: Logger): RequestHandler {
     res.once('close', log);
     next();
   };
+}
+
+/** The text with the presented bearer token masked, as the journal masks it. */
+export function scrubBearer(text: string, authorization: string | undefined): string {
+  const secret = bearerSecret(authorization);
+  return secret === null ? text : scrub(text, [secret]);
 }
