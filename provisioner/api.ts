@@ -24,7 +24,7 @@ export { parseScimCredentials } from './apps/credentials.ts';
 export type SyncFunction = (
   db: Database.Database,
   appNames: string[],
-  options?: { onProgress?(line: string): void },
+  options?: { onProgress?(line: string): void; allowMassDeprovision?: boolean },
 ) => Promise<SyncSummary[]>;
 
 export interface OpenOptions {
@@ -37,6 +37,8 @@ export interface ChangeOptions {
   /** Save only; the apps get the change with the next sync. */
   defer?: boolean;
   onProgress?: (line: string) => void;
+  /** Go on when the sync would deprovision more than the app's maxDeprovisionShare. */
+  allowMassDeprovision?: boolean;
 }
 
 export interface ChangeResult<T> {
@@ -206,7 +208,7 @@ export class Provisioner {
   syncNow(appNames?: readonly string[], options: ChangeOptions = {}): Promise<SyncSummary[]> {
     const names =
       appNames?.map((name) => this.getApp(name).name) ?? this.listApps().map((a) => a.name);
-    return this.sync(this.db, names, { onProgress: options.onProgress });
+    return this.sync(this.db, names, syncOptions(options));
   }
 
   private userChange<T>(userName: string, apply: () => T, options: ChangeOptions) {
@@ -233,7 +235,7 @@ export class Provisioner {
       return { value, apps: affected, synced: [], deferred: options.defer === true };
     }
     try {
-      const synced = await this.sync(this.db, affected, { onProgress: options.onProgress });
+      const synced = await this.sync(this.db, affected, syncOptions(options));
       return { value, apps: affected, synced, deferred: false };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -245,4 +247,8 @@ export class Provisioner {
       );
     }
   }
+}
+
+function syncOptions(options: ChangeOptions): Parameters<SyncFunction>[2] {
+  return { onProgress: options.onProgress, allowMassDeprovision: options.allowMassDeprovision };
 }

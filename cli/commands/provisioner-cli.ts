@@ -31,10 +31,14 @@ export function printJson(command: Command, value: unknown): void {
   print(command, JSON.stringify(value, null, 2));
 }
 
-/** --defer and progress lines for commands whose change is pushed at once. */
+/** --defer, --yes and progress lines for commands whose change is pushed at once. */
 export function changeOptions(command: Command): ChangeOptions {
-  const { defer } = command.opts<{ defer?: boolean }>();
-  return { defer: defer === true, onProgress: (line) => print(command, `  ${line}`) };
+  const { defer, yes } = command.opts<{ defer?: boolean; yes?: boolean }>();
+  return {
+    defer: defer === true,
+    allowMassDeprovision: yes === true,
+    onProgress: (line) => print(command, `  ${line}`),
+  };
 }
 
 /** Prints what changed and what each app's sync did; a sync short of ok fails the command. */
@@ -87,5 +91,7 @@ export function parseNumber(flag: string, value: string): number {
 }
 
 export function addDeferOption(command: Command): Command {
-  return command.option('--defer', 'save only; push the change with the next `scim-harness sync`');
+  return command
+    .option('--defer', 'save only; push the change with the next `scim-harness sync`')
+    .option('--yes', "push even if it deprovisions more than the app's share per run");
 }

@@ -99,8 +99,8 @@ describe('cli user', () => {
 
   describe('provisioning at once, against the mock', () => {
     let mock: RunningMock;
-    before(async () => (mock = await startMockServer({ logLevel: 'silent' })));
-    after(() => mock.stop());
+    beforeEach(async () => (mock = await startMockServer({ logLevel: 'silent' })));
+    afterEach(() => mock.stop());
 
     it('pushes a user as it enters scope and pushes an edit right away', async () => {
       await cli.run(
@@ -123,6 +123,33 @@ describe('cli user', () => {
       expect(edited.out).to.match(/provisioned aws: ok, 1 writes/);
       const deferred = await cli.run('user', 'edit', 'ada', '--first', 'Augusta', '--defer');
       expect(deferred.out).to.include('deferred: aws get this with the next `scim-harness sync`');
+    });
+
+    it("stops at the app's deprovisioning guard and goes on with --yes", async () => {
+      await cli.run(
+        'app',
+        'create',
+        'aws',
+        '--preset',
+        'aws',
+        '--endpoint',
+        mock.scimBaseUrl(),
+        '--token',
+        mock.token,
+      );
+      await addAda();
+      await cli.run('group', 'create', 'Eng');
+      await cli.run('policy', 'add', 'p', '--app', 'aws', '--group', 'Eng');
+      await cli.run('group', 'assign', 'Eng', 'ada');
+      const blocked = await cli.failure('user', 'deactivate', 'ada');
+      expect(blocked.message).to.match(
+        /the change is saved, but aws \(blocked\) did not fully converge/,
+      );
+      const { out } = await cli.run('user', 'reactivate', 'ada');
+      expect(out).to.match(/provisioned aws: ok/);
+      expect((await cli.run('user', 'deactivate', 'ada', '--yes')).out).to.match(
+        /provisioned aws: ok, 1 writes/,
+      );
     });
   });
 });

@@ -19,8 +19,10 @@ describe('provisioner/api', () => {
   describe('provisioning changes at once', () => {
     let calls: string[][];
     let provisioner: Provisioner;
-    const fakeSync: SyncFunction = (_db, appNames) => {
+    let lastOptions: Parameters<SyncFunction>[2];
+    const fakeSync: SyncFunction = (_db, appNames, options) => {
       calls.push(appNames);
+      lastOptions = options;
       return Promise.resolve(appNames.map((app) => ({ app, status: 'ok' }) as SyncSummary));
     };
 
@@ -67,6 +69,13 @@ describe('provisioner/api', () => {
       const deleted = await provisioner.deleteUser('ann');
       expect(deleted.apps).to.deep.equal(['a2']);
       expect(calls).to.deep.equal([['a2'], ['a2'], ['a2'], ['a2']]);
+    });
+
+    it('passes the go-ahead for a large deprovisioning on to the engine', async () => {
+      await provisioner.addPolicy({ name: 'p', app: 'a1', groups: ['Eng'] });
+      expect(lastOptions?.allowMassDeprovision).to.equal(undefined);
+      await provisioner.deletePolicy('p', { allowMassDeprovision: true });
+      expect(lastOptions?.allowMassDeprovision).to.be.true;
     });
 
     it('syncs nothing for a user in no app, and nothing with defer', async () => {
