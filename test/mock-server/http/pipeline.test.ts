@@ -138,4 +138,13 @@ describe('mock-server/http pipeline', () => {
     expect(JSON.parse(line!)).to.include({ method: 'GET', path: '/t1/scim/v2/Users', status: 200 });
     expect(log.lines.join('\n')).not.to.contain(TOKEN);
   });
+
+  it('masks the bearer token when a client also puts it in the path', async () => {
+    const answer = await client.get(`/Users/${TOKEN}`);
+    expect(answer.status).to.equal(404);
+    const requestId = answer.headers.get('x-amzn-requestid')!;
+    const line = log.lines.find((entry) => entry.includes(requestId) && entry.includes('"status"'));
+    expect(line).to.be.a('string');
+    expect(line).not.to.contain(TOKEN);
+  });
 });
