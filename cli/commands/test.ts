@@ -18,6 +18,7 @@ interface RawOptions {
   expectations?: string;
   updateExpectations?: boolean;
   readOnly?: boolean;
+  driver?: string;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -53,6 +54,7 @@ export function registerTestCommand(program: Command): void {
     .option('--expectations <file>', "the target's known deviations (JSON)")
     .option('--update-expectations', 'rewrite --expectations from this run')
     .option('--read-only', 'run only checks that change nothing on the target')
+    .option('--driver <spec>', 'provisioner suite: builtin, shell:CONFIG.json or module:FILE')
     .addHelpText('after', HELP)
     .action(async (raw: RawOptions) => {
       const seed = Number(raw.seed);
@@ -71,6 +73,7 @@ export function registerTestCommand(program: Command): void {
           expectations: raw.expectations,
           updateExpectations: raw.updateExpectations ?? false,
           readOnly: raw.readOnly ?? false,
+          driver: raw.driver,
         },
         { out: process.stdout, env: process.env },
       );

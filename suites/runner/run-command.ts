@@ -17,7 +17,7 @@ import {
 } from './expectations.ts';
 import { mockTarget } from './mock-target.ts';
 import { runSuites, type RunOutcome } from './run.ts';
-import { SUITE_LOADERS, knownSuiteNames } from './suite-list.ts';
+import { SUITE_LOADERS, knownSuiteNames, type SuiteOptions } from './suite-list.ts';
 import { normaliseBaseUrl, type Target } from './target.ts';
 
 export interface TestCommandOptions {
@@ -32,6 +32,8 @@ export interface TestCommandOptions {
   expectations?: string;
   updateExpectations: boolean;
   readOnly: boolean;
+  /** The provisioner suite's driver (default: builtin). */
+  driver?: string;
 }
 
 export interface CommandIo {
@@ -42,7 +44,7 @@ export interface CommandIo {
 /** Runs the command and answers the exit code: 1 exactly when results differ from expectations. */
 export async function runTestCommand(options: TestCommandOptions, io: CommandIo): Promise<number> {
   const profile = checkProfile(options.profile);
-  const suites = await loadSuites(options.suites);
+  const suites = await loadSuites(options.suites, { driver: options.driver });
   if (options.updateExpectations && !options.expectations) {
     throw new ConfigError('--update-expectations needs --expectations FILE to write');
   }
@@ -68,7 +70,7 @@ function checkProfile(name: string): Profile {
   throw new ConfigError(`unknown profile '${name}'; use one of: ${PROFILE_NAMES.join(', ')}`);
 }
 
-async function loadSuites(names: string[]): Promise<SuiteDefinition[]> {
+async function loadSuites(names: string[], options: SuiteOptions): Promise<SuiteDefinition[]> {
   const wanted = names.length > 0 ? names : knownSuiteNames();
   return Promise.all(
     wanted.map((name) => {
@@ -78,7 +80,7 @@ async function loadSuites(names: string[]): Promise<SuiteDefinition[]> {
           `unknown suite '${name}'; use one of: ${knownSuiteNames().join(', ')}`,
         );
       }
-      return load();
+      return load(options);
     }),
   );
 }
