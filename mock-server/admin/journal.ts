@@ -22,7 +22,7 @@ type StoredEntry = Omit<JournalEntry, 'requestBody' | 'responseBody'> & {
   responseBody: BodyText | null;
 };
 
-const DEFAULTS = { limit: 10_000, maxChars: 64 * 1024 * 1024, maxBodyChars: 1024 * 1024 };
+const DEFAULTS = { limit: 10_000, maxChars: 16 * 1024 * 1024, maxBodyChars: 1024 * 1024 };
 const DEFAULT_QUERY_LIMIT = 1_000;
 
 export class MemoryJournal implements Journal {

@@ -1,0 +1,79 @@
+// Builds the benchmark's data set as a state snapshot: N users, groups of members, and a sample
+// of ids and names for the load generator to pick from.
+import { randomUUID } from 'node:crypto';
+
+import type { StateSnapshot } from '../../mock-server/context.ts';
+import type { GroupSnapshot, TenantSnapshot } from '../../mock-server/store/snapshot.ts';
+import type { StoredResource } from '../../mock-server/store/types.ts';
+
+export interface SeedPlan {
+  users: number;
+  /** Groups of `membersPerGroup` users each, taken in turn from the users. */
+  groups: number;
+  membersPerGroup: number;
+}
+
+export interface SeedSample {
+  userIds: string[];
+  userNames: string[];
+  groupIds: string[];
+}
+
+const SAMPLE_SIZE = 2_000;
+const CREATED = '2026-01-01T00:00:00Z';
+
+export function benchUserName(index: number): string {
+  return `user${index}@bench.example.com`;
+}
+
+export function benchUser(index: number): StoredResource {
+  const userName = benchUserName(index);
+  return {
+    id: randomUUID(),
+    created: CREATED,
+    lastModified: CREATED,
+    doc: {
+      userName,
+      externalId: `ext-${index}`,
+      name: { givenName: `Given${index}`, familyName: `Family${index}` },
+      displayName: `Given${index} Family${index}`,
+      active: true,
+      emails: [{ value: userName, type: 'work', primary: true }],
+    },
+  };
+}
+
+function benchGroups(plan: SeedPlan, users: StoredResource[]): GroupSnapshot[] {
+  return Array.from({ length: plan.groups }, (_, index) => {
+    const first = (index * plan.membersPerGroup) % Math.max(1, users.length);
+    const members = users.slice(first, first + plan.membersPerGroup).map((user) => user.id);
+    return {
+      id: randomUUID(),
+      created: CREATED,
+      lastModified: CREATED,
+      doc: { displayName: `Bench group ${index}`, externalId: `grp-${index}` },
+      members,
+    };
+  });
+}
+
+/** Adds the plan's users and groups to the named tenant of an exported snapshot (tokens kept). */
+export function seededSnapshot(
+  base: StateSnapshot,
+  tenantId: string,
+  plan: SeedPlan,
+): { snapshot: StateSnapshot; sample: SeedSample } {
+  const users = Array.from({ length: plan.users }, (_, index) => benchUser(index));
+  const groups = benchGroups(plan, users);
+  const tenants = (base.tenants as TenantSnapshot[]).map((tenant) =>
+    tenant.tenantId === tenantId ? { ...tenant, users, groups } : tenant,
+  );
+  const step = Math.max(1, Math.floor(users.length / SAMPLE_SIZE));
+  const sampled = users.filter((_, index) => index % step === 0).slice(0, SAMPLE_SIZE);
+  const sample = {
+    userIds: sampled.map((user) => user.id),
+    userNames: sampled.map((user) => user.doc.userName as string),
+    groupIds: groups.map((group) => group.id),
+  };
+  return { snapshot: { ...base, tenants }, sample };
+}
