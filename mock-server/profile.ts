@@ -65,7 +65,7 @@ export const PROFILES: Readonly<Record<string, MockProfile>> = {
   'aws-legacy': { ...AWS, name: 'aws-legacy', listCap: 50, cursorPaging: false, idStyle: 'legacy' },
 };
 
-const SETTING_NAMES = new Set(Object.keys(AWS));
+const SETTING_NAMES = new Set(Object.keys(AWS).filter((key) => key !== 'name'));
 
 /** A named profile with single settings overridden; unknown names and settings are refused. */
 export function resolveProfile(
@@ -85,7 +85,7 @@ export function resolveProfile(
 }
 
 function checkSettingType(base: MockProfile, key: string, value: unknown): void {
-  if (!SETTING_NAMES.has(key) || key === 'name') {
+  if (!SETTING_NAMES.has(key)) {
     throw new ConfigError(
       `unknown profile setting '${key}'; known: ${[...SETTING_NAMES].join(', ')}`,
     );
