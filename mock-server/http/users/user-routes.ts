@@ -2,10 +2,9 @@
 // AWS reference). Every write re-checks the schema, the profile's rules and uniqueness.
 import { Router, type Request, type Response } from 'express';
 
-import { ScimError } from '../../../scim/errors.ts';
+import { ScimError, awsMetaTimestamp } from '../../../scim/errors.ts';
 import { canonicalFilter, parseUserFilter } from '../../../scim/filter.ts';
 import { applyUserPatch } from '../../../scim/patch/user-patch.ts';
-import { awsMetaTimestamp } from '../../../scim/errors.ts';
 import type { MockContext } from '../../context.ts';
 import { newResourceId } from '../../store/ids.ts';
 import type { StoredResource } from '../../store/types.ts';
@@ -105,6 +104,6 @@ function saveUser(
 }
 
 /** A group whose membership changed was modified. */
-export function touch(group: StoredResource | undefined, modified: string): void {
+function touch(group: StoredResource | undefined, modified: string): void {
   if (group) group.lastModified = modified;
 }
