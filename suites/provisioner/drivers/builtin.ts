@@ -43,9 +43,7 @@ export class BuiltinDriver implements ProvisionerDriver {
         email: user.email,
       });
     }
-    if (p.membersOf(SCOPE_GROUP).some((member) => member.userName === user.userName)) {
-      return this.sync();
-    }
+    if (this.scopeMembers().has(user.userName.toLowerCase())) return this.sync();
     expectOk(await p.assign(SCOPE_GROUP, [user.userName]));
   }
 
@@ -79,13 +77,14 @@ export class BuiltinDriver implements ProvisionerDriver {
       const { userName, givenName, familyName, displayName, email } = user;
       p.addUser({ userName, firstName: givenName, lastName: familyName, displayName, email });
     }
+    const names = members.map((user) => user.userName);
+    // Members join the scope group too, as createUser's users do: leaving the pushed group later
+    // is then a membership change, not a deprovisioning. Deferred, so one sync pushes it all.
+    const scoped = this.scopeMembers();
+    const unscoped = names.filter((name) => !scoped.has(name.toLowerCase()));
+    if (unscoped.length > 0) await p.assign(SCOPE_GROUP, unscoped, { defer: true });
     await this.ensurePushedGroup(groupName);
-    expectOk(
-      await p.assign(
-        groupName,
-        members.map((user) => user.userName),
-      ),
-    );
+    expectOk(await p.assign(groupName, names));
   }
 
   async sync(): Promise<void> {
@@ -105,6 +104,15 @@ export class BuiltinDriver implements ProvisionerDriver {
     const policy = p.listPolicies(APP).find((entry) => entry.name === POLICY)!;
     if (policy.groups.includes(groupName)) return;
     expectOk(await p.editPolicy(POLICY, { addGroups: [groupName] }));
+  }
+
+  /** userNames in the scope group, lower-cased (the directory compares them ignoring case). */
+  private scopeMembers(): Set<string> {
+    return new Set(
+      this.open()
+        .membersOf(SCOPE_GROUP)
+        .map((user) => user.userName.toLowerCase()),
+    );
   }
 
   private open(): Provisioner {
