@@ -85,6 +85,24 @@ export const AUTH_CHECKS: readonly Check[] = [
     (token) => `Basic ${Buffer.from(`harness:${token}`).toString('base64')}`,
   ),
   {
+    id: 'SP-AUTH-SCHEME-CASE',
+    area: 'auth',
+    title: "the scheme name is case-insensitive: 'bearer <token>' is accepted",
+    level: 'SHOULD',
+    references: ['RFC 7235 §2.1', 'RFC 6750 §2.1', 'RFC 7644 §2'],
+    profiles: ['rfc7644'],
+    readOnly: true,
+    run: async (ctx) => {
+      const response = await ctx.http.send({
+        method: 'GET',
+        path: '/Users',
+        query: { count: 1 },
+        authorization: `bearer ${ctx.target.token}`,
+      });
+      expectStatus(response, 200, "GET /Users with 'bearer <token>'");
+    },
+  },
+  {
     id: 'SP-AUTH-WRITE-401',
     area: 'auth',
     title: 'A create without credentials gets 401 and creates nothing',

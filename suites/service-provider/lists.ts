@@ -88,6 +88,29 @@ export const LIST_CHECKS: readonly Check[] = [
     },
   }),
   listCheck({
+    id: 'SP-LIST-COUNT-ZERO',
+    title: 'count=0 returns no resources; under the RFC totalResults still counts every match',
+    references: ['RFC 7644 §3.4.2.4', 'AWS-LIST-COUNT', 'AWS-LIST-TOTAL-IS-PAGE'],
+    profiles: BOTH,
+    run: async (ctx) => {
+      await userPool(ctx, 1);
+      const body = await list(ctx, '/Users', { count: 0 });
+      expectEqual(body.Resources ?? [], [], 'Resources');
+      if (ctx.profile === 'rfc7644')
+        ensure(body.totalResults >= 1, `totalResults ${body.totalResults} is 0`);
+    },
+  }),
+  listCheck({
+    id: 'SP-LIST-NEGATIVE-COUNT',
+    title: 'a negative count is taken as 0, not refused or crashed on',
+    level: 'SHOULD',
+    references: ['RFC 7644 §3.4.2.4', 'AWS-LIST-COUNT'],
+    profiles: BOTH,
+    readOnly: true,
+    run: async (ctx) =>
+      expectEqual((await list(ctx, '/Users', { count: -1 })).Resources ?? [], [], 'Resources'),
+  }),
+  listCheck({
     id: 'SP-LIST-START-INDEX-ZERO',
     title: 'startIndex=0 is taken as 1',
     references: ['RFC 7644 §3.4.2.4', 'AWS-LIST-IGNORED-PARAMS'],

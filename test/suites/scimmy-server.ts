@@ -99,8 +99,11 @@ export async function startScimmyServer(): Promise<ScimmyServer> {
     new SCIMMYRouters({
       type: 'bearer',
       handler: (request) => {
-        if (request.header('authorization') !== `Bearer ${token}`)
+        // RFC 7235 §2.1: the scheme name is case-insensitive; the token is compared as is.
+        const [scheme, credentials] = (request.header('authorization') ?? '').split(' ');
+        if (scheme?.toLowerCase() !== 'bearer' || credentials !== token) {
           throw new Error('Invalid bearer token');
+        }
         return 'harness';
       },
       context: () => store,

@@ -46,7 +46,13 @@ export function expectClientError(response: ScimResponse, what: string): void {
 
 export function expectEqual(actual: unknown, expected: unknown, what: string): void {
   if (JSON.stringify(actual) === JSON.stringify(expected)) return;
-  fail(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  fail(`${what}: expected ${brief(expected)}, got ${brief(actual)}`);
+}
+
+/** JSON short enough for a one-line message; the exchanges hold the full bodies. */
+export function brief(value: unknown): string {
+  const text = JSON.stringify(value) ?? 'undefined';
+  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
 }
 
 export function expectEmptyBody(response: ScimResponse, what: string): void {
