@@ -76,6 +76,7 @@ describe('provisioner/apps/store', () => {
       } catch (caught) {
         return caught as Error;
       }
+      return undefined;
     })();
     expect(error?.message)
       .to.match(/not a URL/)
