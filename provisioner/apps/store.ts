@@ -75,8 +75,12 @@ export function createApp(db: Database.Database, input: NewApp): AppConfig {
 
 export function updateApp(db: Database.Database, name: string, changes: AppChanges): AppConfig {
   const app = getApp(db, name);
+  // As on create: asking for delete-mode deprovisioning is asking for the delete feature too.
+  const features =
+    changes.deprovision?.mode === 'delete' ? { ...app.features, deleteUsers: true } : app.features;
   const next = checkAppConfig({
     ...app,
+    features,
     endpoint: changes.endpoint === undefined ? app.endpoint : checkEndpoint(changes.endpoint),
     token: changes.token === undefined ? app.token : checkToken(changes.token),
     deprovision: { ...app.deprovision, ...changes.deprovision },

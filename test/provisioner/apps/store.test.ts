@@ -87,10 +87,15 @@ describe('provisioner/apps/store', () => {
     expect(() => createApp(state.db, { ...bad, preset: 'okta' as 'aws' })).to.throw(/aws or scim2/);
   });
 
-  it('turns the delete feature on when asked to deprovision by delete', () => {
+  it('turns the delete feature on when asked to deprovision by delete, on create or update', () => {
     const app = createApp(state.db, { ...aws, deprovision: { mode: 'delete', graceDays: 7 } });
     expect(app.features.deleteUsers).to.be.true;
     expect(() => setFeatures(state.db, 'aws', [], ['deleteUsers'])).to.throw(/delete-users is off/);
+    updateApp(state.db, 'aws', { deprovision: { mode: 'deactivate' } });
+    setFeatures(state.db, 'aws', [], ['deleteUsers']);
+    const again = updateApp(state.db, 'aws', { deprovision: { mode: 'delete' } });
+    expect(again.features.deleteUsers).to.be.true;
+    expect(again.deprovision).to.deep.equal({ mode: 'delete', graceDays: 7 });
   });
 
   it('updates settings with range checks and never keeps a half-applied change', () => {
