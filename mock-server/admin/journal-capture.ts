@@ -6,6 +6,7 @@ import type { Request, RequestHandler, Response } from 'express';
 
 import type { JournalEntry, MockContext } from '../context.ts';
 import { BodyText } from './journal-body.ts';
+import { MemoryJournal } from './journal.ts';
 import { requestIdOf } from './request-id.ts';
 import { bearerSecret, redactHeaders, scrub } from './redact.ts';
 import { isAdminPath, parseScimPath, pathOf } from './scim-path.ts';
@@ -29,7 +30,9 @@ export function journalMiddleware(ctx: MockContext): RequestHandler {
       if (recorded) return;
       recorded = true;
       try {
-        ctx.journal.record(buildEntry(ctx, req, res, path, started, response.body()));
+        const entry = buildEntry(ctx, req, res, path, started, response.body());
+        if (ctx.journal instanceof MemoryJournal) ctx.journal.append(entry);
+        else ctx.journal.record(entry);
       } catch (error) {
         // A journal fault must never take the mock down; it only costs this entry.
         ctx.logger.error({ err: error, path }, 'journal: could not record a request');
@@ -80,6 +83,8 @@ function secretsOf(ctx: MockContext, req: Request): string[] {
 
 function queryOf(req: Request, secrets: string[]): Record<string, string | string[]> {
   const result: Record<string, string | string[]> = {};
+  // Express parses the query string on every read of req.query; most SCIM calls have none.
+  if (!req.originalUrl.includes('?')) return result;
   for (const [key, value] of Object.entries(req.query as Record<string, unknown>)) {
     result[scrub(key, secrets)] = Array.isArray(value)
       ? value.map((item) => scrub(stringOf(item), secrets))
@@ -118,13 +123,13 @@ function tapResponse(res: Response): { body(): BodyText | null } {
   };
   const write = res.write.bind(res) as (...args: WriteArgs) => boolean;
   const end = res.end.bind(res) as (...args: WriteArgs) => Response;
-  res.write = ((...args: WriteArgs) => {
-    keep(args[0], args[1]);
-    return write(...args);
+  res.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
+    keep(chunk, encoding);
+    return write(chunk, encoding, callback);
   }) as Response['write'];
-  res.end = ((...args: WriteArgs) => {
-    keep(args[0], args[1]);
-    return end(...args);
+  res.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
+    keep(chunk, encoding);
+    return end(chunk, encoding, callback);
   }) as Response['end'];
   return { body: () => assemble(res, chunks, length) };
 }

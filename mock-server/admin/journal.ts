@@ -46,6 +46,15 @@ export class MemoryJournal implements Journal {
 
   /** Stores an entry; bodies may be BodyText (as the capture middleware passes) or plain values. */
   record(entry: Omit<JournalEntry, 'seq'>): JournalEntry {
+    return toEntry(this.store(entry));
+  }
+
+  /** `record` for the capture middleware's hot path: no reader copy is built. */
+  append(entry: Omit<JournalEntry, 'seq'>): number {
+    return this.store(entry).seq;
+  }
+
+  private store(entry: Omit<JournalEntry, 'seq'>): StoredEntry {
     const stored: StoredEntry = {
       ...entry,
       seq: this.nextSeq++,
@@ -57,7 +66,7 @@ export class MemoryJournal implements Journal {
     this.size += 1;
     this.chars += charsOf(stored);
     while (this.chars > this.maxChars && this.size > 1) this.evictOldest();
-    return toEntry(stored);
+    return stored;
   }
 
   /** Matching entries, oldest first, after `sinceSeq`; at most `limit` (default 1,000). */

@@ -33,6 +33,13 @@ describe('mock-server/admin/journal MemoryJournal', () => {
     ]);
   });
 
+  it('appends on the hot path with the same numbering and storage as record', () => {
+    const journal = new MemoryJournal();
+    expect(journal.append(entry({ responseBody: { id: 'u1' } }))).to.equal(1);
+    expect(journal.record(entry()).seq).to.equal(2);
+    expect(journal.query()[0].responseBody).to.deep.equal({ id: 'u1' });
+  });
+
   it('keeps only the newest entries once the limit is reached', () => {
     const journal = new MemoryJournal({ limit: 3 });
     for (let i = 0; i < 7; i++) journal.record(entry({ requestId: `r${i}` }));
