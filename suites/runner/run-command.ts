@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 
 import { startMockServer, type RunningMock } from '../../mock-server/server.ts';
-import { writeReports } from '../../reports/index.ts';
+import { REPORTERS, writeReports } from '../../reports/index.ts';
 import { shouldUseColour, summaryLines } from '../../reports/terminal.ts';
 import { ConfigError } from '../../scim/errors.ts';
 import type { SuiteName } from '../model.ts';
@@ -48,6 +48,7 @@ export async function runTestCommand(options: TestCommandOptions, io: CommandIo)
   if (options.updateExpectations && !options.expectations) {
     throw new ConfigError('--update-expectations needs --expectations FILE to write');
   }
+  checkReporters(options.reporters);
   const expectations = await loadExpectations(options.expectations);
   const { target, mock } = await resolveTarget(options);
   let outcome: RunOutcome;
@@ -63,6 +64,14 @@ export async function runTestCommand(options: TestCommandOptions, io: CommandIo)
   printSummary(outcome, paths, io);
   if (options.updateExpectations) return update(options.expectations!, expectations, outcome, io);
   return outcome.differs ? 1 : 0;
+}
+
+/** Unknown reporter names fail before the run, not after minutes of checks. */
+function checkReporters(names: readonly string[]): void {
+  const unknown = names.filter((name) => !Object.hasOwn(REPORTERS, name));
+  if (unknown.length === 0) return;
+  const known = Object.keys(REPORTERS).join(', ');
+  throw new ConfigError(`unknown reporter '${unknown.join("', '")}'; use one of: ${known}`);
 }
 
 function checkProfile(name: string): Profile {

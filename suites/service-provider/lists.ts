@@ -97,7 +97,10 @@ export const LIST_CHECKS: readonly Check[] = [
       const body = await list(ctx, '/Users', { count: 0 });
       expectEqual(body.Resources ?? [], [], 'Resources');
       if (ctx.profile === 'rfc7644')
-        ensure(body.totalResults >= 1, `totalResults ${body.totalResults} is 0`);
+        ensure(
+          body.totalResults >= 1,
+          `totalResults ${body.totalResults} leaves out the matching users`,
+        );
     },
   }),
   listCheck({

@@ -74,6 +74,7 @@ describe('runTestCommand', function () {
       { profile: 'okta' },
       { suites: ['nope'] },
       { updateExpectations: true },
+      { reporters: ['pdf'] },
       { target: 'http://x.test' },
     ]) {
       let caught: unknown;
