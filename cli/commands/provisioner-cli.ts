@@ -27,6 +27,12 @@ export function print(command: Command, ...lines: string[]): void {
   else process.stdout.write(text);
 }
 
+function printError(command: Command, line: string): void {
+  const output = command.configureOutput();
+  if (output.writeErr) output.writeErr(`${line}\n`);
+  else process.stderr.write(`${line}\n`);
+}
+
 export function printJson(command: Command, value: unknown): void {
   print(command, JSON.stringify(value, null, 2));
 }
@@ -37,7 +43,8 @@ export function changeOptions(command: Command): ChangeOptions {
   return {
     defer: defer === true,
     allowMassDeprovision: yes === true,
-    onProgress: (line) => print(command, `  ${line}`),
+    // Progress goes to stderr, as `scim-harness sync` does, so stdout holds only the results.
+    onProgress: (line) => printError(command, line),
   };
 }
 
@@ -57,7 +64,7 @@ export function printChange(command: Command, done: string, result: ChangeResult
     const message = summary.message ? ` (${summary.message})` : '';
     print(
       command,
-      `provisioned ${summary.app}: ${summary.status}, ${summary.writes} writes${message}${failures}`,
+      `provisioned ${summary.app}: ${summary.status}, ${count(summary.writes, 'write')}${message}${failures}`,
     );
   }
   const short = result.synced.filter((summary) => summary.status !== 'ok');
@@ -94,4 +101,8 @@ export function addDeferOption(command: Command): Command {
   return command
     .option('--defer', 'save only; push the change with the next `scim-harness sync`')
     .option('--yes', "push even if it deprovisions more than the app's share per run");
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
