@@ -1,30 +1,20 @@
 // `scim-harness app ...`: SCIM 2.0 apps (aws or generic scim2 preset), their connection test,
 // attribute mapping, provisioning features, deprovisioning settings and payload preview.
-import { readFile } from 'node:fs/promises';
-import { text } from 'node:stream/consumers';
-
 import { Option, type Command } from 'commander';
 
 import { ConfigError, HarnessError } from '../../scim/errors.ts';
-import { parseScimCredentials } from '../../provisioner/apps/credentials.ts';
 import { featureFlag, FEATURE_FLAGS } from '../../provisioner/apps/features.ts';
 import { maskToken } from '../../provisioner/apps/settings.ts';
 import type { AppChanges } from '../../provisioner/apps/store.ts';
 import type { AppConfig } from '../../provisioner/model.ts';
-import { collect, parseNumber, print, printJson, withProvisioner } from './provisioner-cli.ts';
 import { registerMappingCommand } from './app-mapping.ts';
-
-interface SettingsOptions {
-  endpoint?: string;
-  token?: string;
-  tokenEnv?: string;
-  tokenFile?: string;
-  from?: string;
-  deprovision?: 'deactivate' | 'delete';
-  graceDays?: string;
-  maxDeprovisionShare?: string;
-  concurrency?: string;
-}
+import {
+  credentialsFrom,
+  settingsFrom,
+  settingsOptions,
+  type SettingsOptions,
+} from './app-settings.ts';
+import { collect, parseNumber, print, printJson, withProvisioner } from './provisioner-cli.ts';
 
 export function registerAppCommand(program: Command): void {
   const app = program
@@ -37,33 +27,6 @@ export function registerAppCommand(program: Command): void {
   registerMappingCommand(app);
   registerFeatures(app);
   registerPreview(app);
-}
-
-function settingsOptions(command: Command): Command {
-  return command
-    .option(
-      '--endpoint <url>',
-      'SCIM base URL, e.g. https://scim.<region>.amazonaws.com/<id>/scim/v2',
-    )
-    .option('--token <token>', 'bearer token (visible to `ps`; prefer --token-env)')
-    .option('--token-env <var>', 'read the bearer token from this environment variable')
-    .option('--token-file <path>', "read the bearer token from a file ('-' for stdin)")
-    .option(
-      '--from <path>',
-      "take endpoint and token from the mock's start-up lines or text copied from AWS ('-': stdin)",
-    )
-    .addOption(
-      new Option('--deprovision <mode>', 'what leaving scope does').choices([
-        'deactivate',
-        'delete',
-      ]),
-    )
-    .option('--grace-days <n>', 'with --deprovision delete: days from deactivation to deletion')
-    .option(
-      '--max-deprovision-share <0..1>',
-      'share of users one run may deprovision (default 0.2)',
-    )
-    .option('--concurrency <n>', 'requests in flight at once against the target (default 4)');
 }
 
 function registerCreate(app: Command): void {
@@ -215,53 +178,6 @@ function registerPreview(app: Command): void {
         });
       },
     );
-}
-
-/** Endpoint and token from exactly one source each: flags, environment, a file, or --from text. */
-async function credentialsFrom(
-  options: SettingsOptions,
-): Promise<{ endpoint?: string; token?: string }> {
-  const tokenSources = [options.token, options.tokenEnv, options.tokenFile, options.from];
-  if (tokenSources.filter((source) => source !== undefined).length > 1) {
-    throw new ConfigError('give one of --token, --token-env, --token-file or --from.');
-  }
-  if (options.from !== undefined) {
-    if (options.endpoint !== undefined)
-      throw new ConfigError('give --endpoint or --from, not both.');
-    return parseScimCredentials(await readText(options.from));
-  }
-  if (options.tokenFile !== undefined) {
-    return { endpoint: options.endpoint, token: (await readText(options.tokenFile)).trim() };
-  }
-  if (options.tokenEnv === undefined) return { endpoint: options.endpoint, token: options.token };
-  const token = process.env[options.tokenEnv];
-  if (!token)
-    throw new ConfigError(`environment variable ${options.tokenEnv} is not set or empty.`);
-  return { endpoint: options.endpoint, token };
-}
-
-async function readText(path: string): Promise<string> {
-  try {
-    return path === '-' ? await text(process.stdin) : await readFile(path, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`cannot read ${path === '-' ? 'stdin' : path}.`, { cause: error });
-  }
-}
-
-function settingsFrom(options: SettingsOptions): Omit<AppChanges, 'endpoint' | 'token'> {
-  const settings: Omit<AppChanges, 'endpoint' | 'token'> = {};
-  const deprovision: AppChanges['deprovision'] = {};
-  if (options.deprovision) deprovision.mode = options.deprovision;
-  if (options.graceDays) deprovision.graceDays = parseNumber('--grace-days', options.graceDays);
-  if (Object.keys(deprovision).length > 0) settings.deprovision = deprovision;
-  if (options.maxDeprovisionShare) {
-    settings.maxDeprovisionShare = parseNumber(
-      '--max-deprovision-share',
-      options.maxDeprovisionShare,
-    );
-  }
-  if (options.concurrency) settings.concurrency = parseNumber('--concurrency', options.concurrency);
-  return settings;
 }
 
 function redacted(app: AppConfig): AppConfig {
