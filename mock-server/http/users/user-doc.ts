@@ -23,9 +23,10 @@ export function userRulesOf(profile: MockProfile): UserRules {
 export function acceptUserDoc(body: unknown, profile: MockProfile): ScimDoc {
   // AWS-USER-REQUIRED-ATTRS, AWS-USER-SINGLE-VALUED, AWS-USER-UNSUPPORTED-ATTRS and friends.
   assertValidUser(body);
-  const doc = normalizeUserDoc(body as unknown as ScimDoc, profile);
-  checkUserRules(doc, userRulesOf(profile));
-  return doc;
+  // The rules judge what the client sent, before AWS's defaults fill anything in: otherwise
+  // requirePrimaryEmail could never refuse an email that omits `primary`.
+  checkUserRules(body, userRulesOf(profile));
+  return normalizeUserDoc(body as unknown as ScimDoc, profile);
 }
 
 /** Drops what the server owns and applies AWS's defaults; never mutates `body`. */

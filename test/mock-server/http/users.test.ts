@@ -93,6 +93,17 @@ describe('mock-server/http users', () => {
     expect(answer.body.emails).to.deep.equal([{ value: 'p@x.io', primary: true }]);
   });
 
+  it('AWS-USER-PRIMARY-EMAIL: with requirePrimaryEmail, refuses an email that omits primary', async () => {
+    mock.context.profile.requirePrimaryEmail = true;
+    try {
+      await expect400({ ...userBody('q'), emails: [{ value: 'q@x.io' }] });
+      const sent = { ...userBody('q'), emails: [{ value: 'q@x.io', primary: true }] };
+      expect((await client.post('/Users', sent)).status).to.equal(201);
+    } finally {
+      mock.context.profile.requirePrimaryEmail = false;
+    }
+  });
+
   it('AWS-USER-UNSUPPORTED-ATTRS: refuses groups, password, photos and the other unsupported ones', async () => {
     await expect400({ ...userBody('u'), password: 'secret' });
     await expect400({ ...userBody('u'), groups: [{ value: 'g' }] });
