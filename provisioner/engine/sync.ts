@@ -17,6 +17,7 @@ import { reconcile } from './reconcile.ts';
 import { recoverIntents } from './recover.ts';
 import { openSession } from './session.ts';
 import type { Session } from './session.ts';
+import type { PushedState } from './store/pushed-store.ts';
 import { emptyCounts } from './summary.ts';
 import type { SyncSummary } from './summary.ts';
 
@@ -75,7 +76,9 @@ export async function syncDesired(
       message: `reading the target failed, nothing was changed: ${messageOf(error)}`,
     });
   }
-  const plan = buildPlan(desired, session.store.load(), options.now);
+  // Loaded once: at 10,000 users the store is the engine's largest per-run cost.
+  const pushed = session.store.load();
+  const plan = buildPlan(desired, pushed, options.now);
   if (plan.guard.exceeded && !options.allowMassDeprovision) {
     return finish({
       app: desired.app.name,
@@ -85,10 +88,10 @@ export async function syncDesired(
       message: guardMessage(plan),
     });
   }
-  return finish(await apply(session, plan, options));
+  return finish(await apply(session, plan, pushed, options));
 }
 
-async function apply(session: Session, plan: Plan, options: SyncOptions) {
+async function apply(session: Session, plan: Plan, pushed: PushedState, options: SyncOptions) {
   const counts = emptyCounts();
   const progress = new Progress(plan.app, planWrites(plan), (line) => options.onProgress?.(line));
   const ctx = new ApplyContext(
@@ -98,7 +101,7 @@ async function apply(session: Session, plan: Plan, options: SyncOptions) {
     counts,
     progress,
     new TargetIndex(session.client),
-    session.store.load(),
+    pushed,
   );
   try {
     await runPlan(ctx, plan);

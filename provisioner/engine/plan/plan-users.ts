@@ -22,12 +22,17 @@ export function planUsers(
   for (const user of desired) {
     if (!user.active) continue;
     const attrs = flatten(user.payload);
-    const hash = payloadHash(attrs);
     const known = pushed.get(user.key);
+    if (known?.origin === 'adopted') continue;
+    // Same text as stored means nothing changed; the hash is only worked out for a change.
+    if (known && known.attrsJson === JSON.stringify(attrs) && known.active && !known.deleteAfter) {
+      continue;
+    }
+    const hash = payloadHash(attrs);
     if (!known) {
       if (features.createUsers) result.steps.push(createStep(user, attrs, hash));
       else result.skippedCreates += 1;
-    } else if (known.origin === 'created') {
+    } else {
       if (!features.updateUsers && known.hash !== hash) result.skippedUpdates += 1;
       const step = features.updateUsers
         ? updateStep(user, known, attrs, hash)
