@@ -9,11 +9,6 @@ import type { IndexSpec, ResourceTable } from '../../mock-server/store/resource-
 import type { StoredResource } from '../../mock-server/store/types.ts';
 
 /** The private fields this check reads; TypeScript allows bracket access to them. */
-interface OrderedView {
-  positions: number[];
-  ids: string[];
-  positionById: Map<string, number>;
-}
 interface TableView {
   byId: Map<string, StoredResource>;
   order: OrderedIds;
@@ -26,32 +21,41 @@ interface MembershipView {
 
 const view = <T>(value: object): T => value as unknown as T;
 
+/** Through OrderedIds' public API: size, values, positions and pages must all agree. */
 function checkOrder(order: OrderedIds, where: string): string[] {
-  const { positions, ids, positionById } = view<OrderedView>(order);
+  const ids = [...order.values()];
   const problems: string[] = [];
-  if (positions.length !== ids.length || ids.length !== positionById.size) {
-    problems.push(
-      `${where}: ${ids.length} ids, ${positions.length} positions, ${positionById.size} in the map`,
-    );
+  if (ids.length !== order.size)
+    problems.push(`${where}: ${ids.length} ids listed, size ${order.size}`);
+  let previous = 0;
+  for (const id of ids) {
+    const position = order.positionOf(id);
+    if (!order.has(id) || position === undefined) problems.push(`${where}: ${id} has no position`);
+    else if (position <= previous) problems.push(`${where}: position of ${id} is not rising`);
+    previous = position ?? previous;
   }
-  for (let i = 0; i < ids.length; i++) {
-    if (i > 0 && positions[i] <= positions[i - 1])
-      problems.push(`${where}: positions not rising at ${i}`);
-    if (positionById.get(ids[i]) !== positions[i])
-      problems.push(`${where}: ${ids[i]} has a stale position`);
-  }
+  const paged = order.page(0, ids.length + 1);
+  if (paged.more || paged.ids.join() !== ids.join())
+    problems.push(`${where}: a page disagrees with the order`);
   return problems;
+}
+
+/** The key → ids entries of a KeyIndex, whatever holder shape (id, Set or array) it keeps. */
+function indexEntries(index: KeyIndex): [string, string[]][] {
+  const map = Object.values(index).find((value) => value instanceof Map) as Map<string, unknown>;
+  const ids = (holders: unknown): string[] =>
+    typeof holders === 'string' ? [holders] : [...(holders as Iterable<string>)];
+  return [...map].map(([key, holders]) => [key, ids(holders)]);
 }
 
 function checkKeyIndex(table: TableView, name: string, where: string): string[] {
   const entry = table.indexes.get(name)!;
-  const idsByKey = view<{ idsByKey: Map<string, Set<string>> }>(entry.index).idsByKey;
   const caseInsensitive = view<{ caseInsensitive: boolean }>(entry.index).caseInsensitive;
   const fold = (key: string) => (caseInsensitive ? key.toLowerCase() : key);
   const problems: string[] = [];
   let indexed = 0;
-  for (const [key, ids] of idsByKey) {
-    if (ids.size === 0) problems.push(`${where}.${name}: empty entry for '${key}'`);
+  for (const [key, ids] of indexEntries(entry.index)) {
+    if (ids.length === 0) problems.push(`${where}.${name}: empty entry for '${key}'`);
     for (const id of ids) {
       indexed += 1;
       const doc = table.byId.get(id)?.doc;
