@@ -19,6 +19,8 @@ export interface ExecuteOptions {
   readOnly: boolean;
   /** Runs only checks whose `<suite> <area> <id>: <title>` contains it (or matches /regex/). */
   grep?: string;
+  /** Stops after the check in progress (e.g. on Ctrl-C); what was created is still deleted. */
+  signal?: AbortSignal;
 }
 
 export interface Execution {
@@ -34,16 +36,20 @@ export async function executeChecks(options: ExecuteOptions): Promise<Execution>
   const mocha = new Mocha({ reporter: SilentReporter, timeout: DEFAULT_TIMEOUT_MS });
   const states = new Map<Mocha.Runnable, CheckState>();
   const cleanupFailures: CleanupFailure[] = [];
-  options.suites.forEach((suite, index) =>
+  const registries = options.suites.map((suite, index) =>
     addSuite(mocha.suite, suite, index, options, states, cleanupFailures),
   );
   await new Promise<void>((resolve) => {
     const runner = mocha.run(() => resolve());
+    const abort = (): void => void runner.abort();
+    options.signal?.addEventListener('abort', abort, { once: true });
     runner.on('pass', (test) => finish(states.get(test), 'passed'));
     runner.on('pending', (test) => finish(states.get(test), 'not-applicable'));
     runner.on('fail', (runnable, error) => onFail(states, runnable, error, cleanupFailures));
   });
   mocha.dispose();
+  // An aborted run skips mocha's after hooks; whatever they left is deleted here.
+  for (const registry of registries) cleanupFailures.push(...(await registry.runAll()));
   return { states: [...states.values()].filter((state) => state.raw), cleanupFailures };
 }
 
@@ -54,11 +60,11 @@ function addSuite(
   options: ExecuteOptions,
   states: Map<Mocha.Runnable, CheckState>,
   cleanupFailures: CleanupFailure[],
-): void {
-  const selected = selectChecks(suite, options);
-  if (selected.length === 0) return;
-  const root = Mocha.Suite.create(parent, suite.title);
+): CleanupRegistry {
   const shared = sharedState(options);
+  const selected = selectChecks(suite, options);
+  if (selected.length === 0) return shared.cleanup;
+  const root = Mocha.Suite.create(parent, suite.title);
   root.beforeAll(`${suite.name}: read /ServiceProviderConfig`, async function () {
     shared.capabilities = await readCapabilities(shared.http, options.profile);
   });
@@ -76,6 +82,7 @@ function addSuite(
       areaSuite.addTest(test);
     }
   }
+  return shared.cleanup;
 }
 
 interface SharedState {

@@ -51,10 +51,22 @@ export async function runTestCommand(options: TestCommandOptions, io: CommandIo)
   checkReporters(options.reporters);
   const expectations = await loadExpectations(options.expectations);
   const { target, mock } = await resolveTarget(options);
+  // Ctrl-C stops after the check in progress and still deletes what the run created.
+  const controller = new AbortController();
+  const interrupt = (): void => controller.abort();
+  process.once('SIGINT', interrupt);
   let outcome: RunOutcome;
   try {
-    outcome = await runSuites({ ...options, suites, profile, target, expectations });
+    outcome = await runSuites({
+      ...options,
+      suites,
+      profile,
+      target,
+      expectations,
+      signal: controller.signal,
+    });
   } finally {
+    process.off('SIGINT', interrupt);
     await mock?.stop();
   }
   const dir = options.reportDir ?? join('reports', 'runs', outcome.report.runId);

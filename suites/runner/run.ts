@@ -17,6 +17,8 @@ export interface RunOptions {
   readOnly?: boolean;
   grep?: string;
   expectations?: Expectations;
+  /** Aborting stops after the check in progress; created resources are still deleted. */
+  signal?: AbortSignal;
 }
 
 export interface RunOutcome {
@@ -41,6 +43,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     namePrefix: `scimh-${runId.slice(-6)}-`,
     readOnly: options.readOnly ?? false,
     grep: options.grep,
+    signal: options.signal,
   });
   const results = execution.states
     .map((state) => toResult(state, options))

@@ -172,4 +172,42 @@ describe('runSuites', function () {
     expect(report.results[0]).to.include({ id: 'T-PASS', outcome: 'failed' });
     expect(report.results[0].message).to.match(/^suite setup failed/);
   });
+
+  it('stops after the check in progress when aborted, and still deletes what it created', async () => {
+    const controller = new AbortController();
+    let createdId = '';
+    const abortingSuite: SuiteDefinition = {
+      name: 'service-provider',
+      title: 'abort self-test',
+      checks: [
+        {
+          id: 'T-CREATE-THEN-ABORT',
+          area: 'a',
+          title: 'creates, then the user presses Ctrl-C',
+          level: 'MUST',
+          references: [],
+          profiles: ['rfc7644'],
+          run: async (ctx) => {
+            const response = await ctx.http.post('/Users', {
+              userName: `${ctx.namePrefix}abort@example.test`,
+            });
+            createdId = String(response.body?.id);
+            ctx.cleanup.trackResource(`/Users/${createdId}`);
+            controller.abort();
+          },
+        },
+        { ...CHECKS[0], id: 'T-NEVER-RUN' },
+      ],
+    };
+    const { report, cleanupFailures } = await run({
+      suites: [abortingSuite],
+      signal: controller.signal,
+    });
+    expect(report.results.map((result) => result.id)).to.deep.equal(['T-CREATE-THEN-ABORT']);
+    expect(cleanupFailures).to.deep.equal([]);
+    const answer = await fetch(`${server.baseUrl}/Users/${createdId}`, {
+      headers: { authorization: `Bearer ${server.token}` },
+    });
+    expect(answer.status).to.equal(404);
+  });
 });
