@@ -25,10 +25,8 @@ export function journalMiddleware(ctx: MockContext): RequestHandler {
     }
     const started = { at: ctx.clock.now().toISOString(), ms: performance.now() };
     const response = tapResponse(res);
-    let recorded = false;
-    const record = (): void => {
-      if (recorded) return;
-      recorded = true;
+    // A ServerResponse emits 'close' once, after 'finish' or when the socket went first.
+    res.once('close', () => {
       try {
         const entry = buildEntry(ctx, req, res, path, started, response.body());
         if (ctx.journal instanceof MemoryJournal) ctx.journal.append(entry);
@@ -37,9 +35,7 @@ export function journalMiddleware(ctx: MockContext): RequestHandler {
         // A journal fault must never take the mock down; it only costs this entry.
         ctx.logger.error({ err: error, path }, 'journal: could not record a request');
       }
-    };
-    res.once('finish', record);
-    res.once('close', record);
+    });
     next();
   };
 }
