@@ -14,6 +14,8 @@ export interface RunOptions {
   seed: number;
   driver: string;
   reportDir?: string;
+  /** Only checks whose id or title matches, as `test --grep` takes it. */
+  grep?: string;
 }
 
 /** Runs the main job and answers the exit code (0 when every check passed). */
@@ -28,6 +30,7 @@ export async function runMainJob(options: RunOptions, io: CommandIo): Promise<nu
       profile: 'aws',
       suites: [...RUN_SUITES],
       driver: options.driver,
+      grep: options.grep,
       seed: options.seed,
       reportDir: options.reportDir,
       reporters: ['junit', 'json', 'html'],
@@ -52,11 +55,12 @@ export function registerRunCommand(program: Command): void {
       'builtin',
     )
     .option('--report-dir <dir>', 'where reports go (default: reports/runs/<run id>)')
-    .action(async (raw: { seed: string; driver: string; reportDir?: string }) => {
+    .option('--grep <text>', 'run only checks whose id or title contains text (or matches /regex/)')
+    .action(async (raw: { seed: string; driver: string; reportDir?: string; grep?: string }) => {
       const seed = Number(raw.seed);
       if (!Number.isInteger(seed))
         throw new ConfigError(`--seed takes an integer, got '${raw.seed}'`);
-      const options = { seed, driver: raw.driver, reportDir: raw.reportDir };
+      const options = { seed, driver: raw.driver, reportDir: raw.reportDir, grep: raw.grep };
       process.exitCode = await runMainJob(options, { out: process.stdout, env: process.env });
     });
 }
