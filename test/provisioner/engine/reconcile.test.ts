@@ -16,6 +16,8 @@ import {
 } from './harness.ts';
 
 describe('engine reconcile and ownership against the mock', function () {
+  // Real HTTP against the mock, with retries under injected faults: slower on a busy host.
+  this.timeout(60_000);
   let mock: RunningMock;
   let direct: ScimClient;
   beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 
 import type { RunningMock } from '../../../mock-server/server.ts';
-import { syncDesired } from '../../../provisioner/engine/sync.ts';
+import { syncApps, syncDesired } from '../../../provisioner/engine/sync.ts';
 import {
   lastSeq as lastSeqOf,
   appFor,
@@ -14,6 +14,8 @@ import {
 } from './harness.ts';
 
 describe('engine sync against the mock', function () {
+  // Real HTTP against the mock, with retries under injected faults: slower on a busy host.
+  this.timeout(60_000);
   let mock: RunningMock;
   beforeEach(async () => {
     mock = await startMock();
@@ -145,6 +147,12 @@ describe('engine sync against the mock', function () {
       allowMassDeprovision: true,
     });
     expect(forced.counts.usersDeactivated).to.equal(5);
+  });
+
+  it('reports a directory that cannot be read as a failed run that sends nothing', async () => {
+    const [summary] = await syncApps(memoryDb(), ['no-such-app']);
+    expect(summary).to.include({ app: 'no-such-app', status: 'failed', requests: 0 });
+    expect(summary.message).to.match(/^reading the directory failed: .*no-such-app/);
   });
 
   it('names the user and the attribute when the target refuses a value with 400', async () => {
