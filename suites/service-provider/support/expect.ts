@@ -68,3 +68,33 @@ function detailOf(response: ScimResponse): string {
     return ` (detail: ${body.detail})`;
   return '';
 }
+
+/** The first path where two JSON values differ (key order ignored), or undefined when equal. */
+export function firstDifference(
+  actual: unknown,
+  expected: unknown,
+  path = '$',
+): string | undefined {
+  if (
+    typeof expected !== 'object' ||
+    expected === null ||
+    typeof actual !== 'object' ||
+    actual === null
+  ) {
+    return Object.is(actual, expected)
+      ? undefined
+      : `${path}: expected ${brief(expected)}, got ${brief(actual)}`;
+  }
+  if (Array.isArray(expected) !== Array.isArray(actual))
+    return `${path}: expected ${brief(expected)}, got ${brief(actual)}`;
+  const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
+  for (const key of keys) {
+    const found = firstDifference(
+      (actual as JsonBody)[key],
+      (expected as JsonBody)[key],
+      `${path}.${key}`,
+    );
+    if (found) return found;
+  }
+  return undefined;
+}
