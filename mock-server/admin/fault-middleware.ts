@@ -9,7 +9,7 @@ import type { FaultDecision } from './faults.ts';
 import { requestIdOf } from './request-id.ts';
 import { parseScimPath, pathOf } from './scim-path.ts';
 
-export const RATE_LIMIT_FAULT = 'rate-limit';
+const RATE_LIMIT_FAULT = 'rate-limit';
 
 export function faultMiddleware(ctx: MockContext): RequestHandler {
   const injector = ctx.faults;

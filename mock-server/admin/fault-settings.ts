@@ -4,8 +4,8 @@ import { ConfigError } from '../../scim/errors.ts';
 import type { FaultRule, FaultSettings } from '../context.ts';
 import { compilePathPattern } from './path-pattern.ts';
 
-export const FAULT_STATUSES: readonly number[] = [429, 500, 503];
-export const MAX_LATENCY_MS = 60_000;
+const FAULT_STATUSES: readonly number[] = [429, 500, 503];
+const MAX_LATENCY_MS = 60_000;
 const KINDS = new Set(['latency', 'status', 'drop']);
 const RULE_KEYS = new Set([
   'id',

@@ -31,7 +31,7 @@ interface ActiveRule {
   hits: number;
 }
 
-export const DEFAULT_FAULT_SEED = 1;
+const DEFAULT_FAULT_SEED = 1;
 
 export class SeededFaultInjector implements FaultInjector {
   private current: FaultSettings = { rules: [], rateLimit: null, seed: DEFAULT_FAULT_SEED };

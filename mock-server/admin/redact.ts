@@ -2,7 +2,7 @@
 // shows up elsewhere (another header, the path, the query, a body) is replaced.
 import type { IncomingHttpHeaders } from 'node:http';
 
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 /** Headers that carry credentials; the admin side reads its token from Authorization too. */
 const CREDENTIAL_HEADERS = new Set([

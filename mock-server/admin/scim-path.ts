@@ -9,7 +9,7 @@ export interface ScimPath {
 const SCIM_BASE = /^\/([^/]+)\/scim\/v2(\/.*)?$/;
 
 /** The admin side lives here; it is neither journalled nor subject to faults. */
-export const ADMIN_PREFIX = '/_admin';
+const ADMIN_PREFIX = '/_admin';
 
 /** Parses a path (no query string); null for anything outside a tenant's SCIM base. */
 export function parseScimPath(path: string): ScimPath | null {
