@@ -6,7 +6,7 @@ import { LIFECYCLE_STEPS } from './lifecycle-steps.ts';
 import { SETUP_STEPS } from './setup-steps.ts';
 import { FlowStory, type FlowStep } from './story.ts';
 
-export const FLOW_STEPS: readonly FlowStep[] = [...SETUP_STEPS, ...LIFECYCLE_STEPS];
+const FLOW_STEPS: readonly FlowStep[] = [...SETUP_STEPS, ...LIFECYCLE_STEPS];
 
 function checkFor(step: FlowStep, index: number, mockOptions: MockOptions): Check {
   return {

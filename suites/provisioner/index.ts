@@ -11,7 +11,7 @@ import type { DriverFactory } from './driver.ts';
 import { driverFactory } from './drivers/index.ts';
 import { scenariosFor } from './scenarios/index.ts';
 
-export function provisionerChecks(factory: DriverFactory): Check[] {
+function provisionerChecks(factory: DriverFactory): Check[] {
   const scenarios = scenariosFor(factory);
   return [
     ...userChecks(scenarios),

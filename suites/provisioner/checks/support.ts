@@ -43,7 +43,3 @@ export function expectNone(
   const shown = found.slice(0, 3).map(describeEntry).join(', ');
   fail(`${what}: ${found.length} request(s), e.g. ${shown}`);
 }
-
-export function lowerKeys(value: Record<string, unknown>): Set<string> {
-  return new Set(Object.keys(value).map((key) => key.toLowerCase()));
-}

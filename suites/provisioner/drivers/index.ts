@@ -6,7 +6,7 @@ import { BuiltinDriver } from './builtin.ts';
 import { loadModuleDriver } from './module.ts';
 import { loadShellConfig, ShellDriver } from './shell.ts';
 
-export const DRIVER_SPEC_HELP = 'builtin | shell:CONFIG.json | module:FILE.(js|ts)';
+const DRIVER_SPEC_HELP = 'builtin | shell:CONFIG.json | module:FILE.(js|ts)';
 
 export async function driverFactory(spec: string): Promise<DriverFactory> {
   if (spec === 'builtin') return () => new BuiltinDriver();

@@ -45,7 +45,7 @@ export async function loadModuleDriver(file: string): Promise<DriverFactory> {
 }
 
 /** Wraps what the module made so every action exists; absent ones throw DriverUnsupported. */
-export function completeDriver(name: string, made: unknown, file: string): ProvisionerDriver {
+function completeDriver(name: string, made: unknown, file: string): ProvisionerDriver {
   if (
     typeof made !== 'object' ||
     made === null ||

@@ -23,7 +23,7 @@ export interface ShellConfig {
 }
 
 /** Action input, sent whole on stdin and as SCIM_* variables. */
-export interface ShellInput {
+interface ShellInput {
   user?: DriverUser;
   userName?: string;
   changes?: DriverUserChanges;
@@ -168,7 +168,7 @@ interface CommandOptions {
 }
 
 /** Runs a command through the shell; stdout and stderr are kept together for the error message. */
-export function runCommand(command: string, options: CommandOptions): Promise<CommandResult> {
+function runCommand(command: string, options: CommandOptions): Promise<CommandResult> {
   return new Promise((done, fail) => {
     const child = spawn(command, { shell: true, cwd: options.cwd, env: options.env });
     let output = '';
