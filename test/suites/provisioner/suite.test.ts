@@ -44,6 +44,20 @@ describe('provisioner suite', function () {
     expect(Object.values(outcomes(report))).to.deep.equal(Array(6).fill('passed'));
   });
 
+  it('fails a driver that deletes instead of deactivating, on the deprovisioning checks', async () => {
+    const report = await runProvisionerSuite(
+      `module:${FIXTURES}deleting-driver.ts`,
+      'deprovisioning',
+    );
+    expect(outcomes(report)).to.deep.equal({
+      'PV-DEACTIVATE': 'failed',
+      'PV-DEACTIVATE-NO-DELETE': 'failed',
+      'PV-DEACTIVATE-PATCH': 'failed',
+      'PV-DELETE-AFTER-DEACTIVATE': 'failed',
+      'PV-DELETE-DEPROVISIONED': 'passed',
+    });
+  });
+
   it('drives a provisioner through shell commands, each reading its action from stdin', async () => {
     const report = await runProvisionerSuite(`shell:${FIXTURES}shell-driver.json`, 'PV-USER-ADOPT');
     expect(outcomes(report)).to.deep.equal({
