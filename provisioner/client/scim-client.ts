@@ -1,10 +1,12 @@
 // The SCIM HTTP client for one target: bounded concurrency, retries with backoff on 429, 5xx
 // and network errors (honouring Retry-After), and one record per attempt for the audit log.
+import type { IncomingHttpHeaders } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { DEFAULT_RETRY, backoffDelay, isRetryableStatus, parseRetryAfter } from './backoff.ts';
 import type { RetryPolicy } from './backoff.ts';
 import { Semaphore } from './semaphore.ts';
+import { Transport } from './transport.ts';
 import { TargetError, attributeAtFault, parseErrorBody } from './target-error.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -58,6 +60,7 @@ export class ScimClient {
   private readonly limiter: Semaphore;
   private readonly retry: RetryPolicy;
   private readonly baseUrl: string;
+  private readonly transport: Transport;
   // A private field keeps the token out of JSON.stringify, util.inspect and error objects.
   readonly #authorization: string;
 
@@ -69,6 +72,12 @@ export class ScimClient {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.#authorization = `Bearer ${token}`;
+    this.transport = new Transport(this.baseUrl, options.concurrency);
+  }
+
+  /** Closes pooled connections (the client still works after, on new ones). */
+  close(): void {
+    this.transport.close();
   }
 
   /** Sends one request, retrying transient failures; throws TargetError on a final failure. */
@@ -126,18 +135,16 @@ export class ScimClient {
     };
     if (body !== undefined) headers['content-type'] = 'application/scim+json';
     try {
-      const response = await fetch(`${this.baseUrl}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
-      });
-      const parsed = await readBody(response);
+      const text = body === undefined ? undefined : JSON.stringify(body);
+      const url = `${this.baseUrl}${path}`;
+      const timeoutMs = this.options.timeoutMs ?? 30_000;
+      const response = await this.transport.send(method, url, headers, text, timeoutMs);
+      const parsed = parseBody(response.text);
       return {
         status: response.status,
         body: parsed,
-        requestId: requestIdOf(response, parsed),
-        retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+        requestId: requestIdOf(response.headers, parsed),
+        retryAfterMs: parseRetryAfter(header(response.headers, 'retry-after') ?? null),
       };
     } catch (error) {
       return { status: 0, body: undefined, requestId: undefined, networkError: error };
@@ -172,8 +179,7 @@ export class ScimClient {
   }
 }
 
-async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text();
+function parseBody(text: string): unknown {
   if (text.length === 0) return undefined;
   try {
     return JSON.parse(text) as unknown;
@@ -182,9 +188,14 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-function requestIdOf(response: Response, body: unknown): string | undefined {
-  const header = response.headers.get('x-amzn-requestid') ?? response.headers.get('x-request-id');
-  return header ?? parseErrorBody(body).exceptionRequestId;
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function requestIdOf(headers: IncomingHttpHeaders, body: unknown): string | undefined {
+  const id = header(headers, 'x-amzn-requestid') ?? header(headers, 'x-request-id');
+  return id ?? parseErrorBody(body).exceptionRequestId;
 }
 
 function errorText(error: unknown): string {

@@ -7,6 +7,7 @@ import { HarnessError } from '../../scim/errors.ts';
 import { getApp } from '../apps/store.ts';
 import { listAll, quote } from '../client/list-all.ts';
 import type { ScimResource } from '../client/list-all.ts';
+import type { ScimClient } from '../client/scim-client.ts';
 import { assign, createGroup, getGroup } from '../directory/groups.ts';
 import { addUser, getUser, listUsers } from '../directory/users.ts';
 import type { DirectoryUser } from '../directory/users.ts';
@@ -34,6 +35,19 @@ export async function importApp(db: Database.Database, appName: string): Promise
     );
   }
   const { client, store } = openSession(db, app);
+  try {
+    return await importWith(db, client, store, app.name);
+  } finally {
+    client.close();
+  }
+}
+
+async function importWith(
+  db: Database.Database,
+  client: ScimClient,
+  store: PushedStore,
+  appName: string,
+): Promise<ImportReport> {
   const users = await listAll(client, 'Users');
   const groups = await listAll(client, 'Groups');
   const members = new Map<string, ScimResource[]>();
@@ -44,7 +58,7 @@ export async function importApp(db: Database.Database, appName: string): Promise
     );
   }
   const report: ImportReport = {
-    app: app.name,
+    app: appName,
     usersAdded: [],
     usersMatched: 0,
     groupsAdded: [],

@@ -56,8 +56,20 @@ export async function syncDesired(
   desired: DesiredState,
   options: SyncOptions = {},
 ): Promise<SyncSummary> {
-  const started = performance.now();
   const session = openSession(db, desired.app);
+  try {
+    return await syncSession(session, desired, options);
+  } finally {
+    session.client.close();
+  }
+}
+
+async function syncSession(
+  session: Session,
+  desired: DesiredState,
+  options: SyncOptions,
+): Promise<SyncSummary> {
+  const started = performance.now();
   const finish = (summary: Omit<SyncSummary, 'durationMs' | 'requests' | 'reads' | 'writes'>) => ({
     ...summary,
     ...session.traffic,
