@@ -5,8 +5,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 
-import { forkMock } from '../test/reliability/load/mock-child.ts';
-import { runMixedLoad, type LoadSummary } from '../test/reliability/load/mixed-load.ts';
+import { forkMock, type MockChild } from '../test/reliability/load/mock-child.ts';
+import {
+  runMixedLoad,
+  type LoadSummary,
+  type LoadTarget,
+} from '../test/reliability/load/mixed-load.ts';
 import type { MemoryFigures } from '../test/reliability/load/mock-process.ts';
 import { seedLoadData } from '../test/reliability/load/seed-load-data.ts';
 
@@ -19,6 +23,8 @@ const SETTINGS = {
   warmupRequests: setting('LOAD_WARMUP', 12_000),
   users: setting('LOAD_USERS', 1_000),
   groups: setting('LOAD_GROUPS', 20),
+  /** The measured run is cut into this many equal parts, with memory read after each. */
+  segments: setting('LOAD_SEGMENTS', 5),
 };
 const MEMORY_TOLERANCE = 0.1;
 
@@ -29,6 +35,43 @@ function memoryCheck(warm: MemoryFigures, end: MemoryFigures) {
   const rss = growth(end.rss, warm.rss);
   const heap = growth(end.heapUsed, warm.heapUsed);
   return { rss, heapUsed: heap, ok: rss <= MEMORY_TOLERANCE && heap <= MEMORY_TOLERANCE };
+}
+
+function printMemory(label: string, memory: MemoryFigures): void {
+  const { rss, heapUsed, heapTotal, external } = memory;
+  console.log(
+    `  memory ${label}${memory.collected ? ' after GC' : ''}: RSS ${mb(rss)}, heapUsed ${mb(heapUsed)}, ` +
+      `heapTotal ${mb(heapTotal)}, external ${mb(external)}`,
+  );
+}
+
+/** The measured run in equal segments at the same rate, with the mock's memory after each. */
+async function measure(target: LoadTarget, mock: MockChild) {
+  const { connections, rate, segments } = SETTINGS;
+  const amount = Math.ceil(SETTINGS.requests / segments);
+  const runs: LoadSummary[] = [];
+  const memory: MemoryFigures[] = [];
+  for (let i = 1; i <= segments; i++) {
+    runs.push(await runMixedLoad(target, { amount, connections, rate }));
+    printRun(`measured ${i}/${segments}`, runs.at(-1)!);
+    memory.push(await mock.memory());
+    printMemory(`after ${i}/${segments}`, memory.at(-1)!);
+  }
+  return { runs, memory };
+}
+
+function combine(runs: LoadSummary[]) {
+  const sum = (pick: (run: LoadSummary) => number) =>
+    runs.reduce((total, run) => total + pick(run), 0);
+  const seconds = sum((run) => run.seconds);
+  return {
+    requests: sum((run) => run.requests),
+    failed: sum((run) => run.failed),
+    seconds,
+    perSecond: Math.round(sum((run) => run.requests) / seconds),
+    worstP99Ms: Math.max(...runs.map((run) => run.latencyMs.p99)),
+    worstMaxMs: Math.max(...runs.map((run) => run.latencyMs.max)),
+  };
 }
 
 function printRun(label: string, run: LoadSummary): void {
@@ -57,17 +100,18 @@ async function main(): Promise<number> {
     const warmup = await runMixedLoad(target, { amount: SETTINGS.warmupRequests, connections });
     printRun('warm-up ', warmup);
     const warm = await mock.memory();
-    const measured = await runMixedLoad(target, {
-      amount: SETTINGS.requests,
-      connections,
-      rate: SETTINGS.rate,
-    });
-    printRun('measured', measured);
-    const end = await mock.memory();
+    printMemory('after warm-up', warm);
+    const { runs, memory: samples } = await measure(target, mock);
+    const measured = combine(runs);
+    const end = samples.at(-1)!;
     const consistency = await mock.consistency();
     const memory = memoryCheck(warm, end);
     console.log(
-      `memory${warm.collected ? ' after GC' : ''}: RSS ${mb(warm.rss)} → ${mb(end.rss)} (${(memory.rss * 100).toFixed(1)}%), ` +
+      `measured: ${measured.requests} requests in ${measured.seconds.toFixed(1)} s (${measured.perSecond}/s), ` +
+        `failed ${measured.failed}, worst segment p99 ${measured.worstP99Ms} ms, max ${measured.worstMaxMs} ms`,
+    );
+    console.log(
+      `memory: RSS ${mb(warm.rss)} → ${mb(end.rss)} (${(memory.rss * 100).toFixed(1)}%), ` +
         `heapUsed ${mb(warm.heapUsed)} → ${mb(end.heapUsed)} (${(memory.heapUsed * 100).toFixed(1)}%)`,
     );
     console.log(
@@ -83,7 +127,8 @@ async function main(): Promise<number> {
       settings: SETTINGS,
       warmup,
       measured,
-      memory: { warm, end, ...memory },
+      runs,
+      memory: { warm, samples, ...memory },
       consistency,
       ok,
     });

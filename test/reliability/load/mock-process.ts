@@ -14,6 +14,9 @@ export interface MemoryFigures {
   type: 'memory';
   rss: number;
   heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
   collected: boolean;
 }
 export interface ConsistencyFigures {
@@ -30,8 +33,16 @@ const TOKEN = 'bench-load-token-7c2f91';
 function memory(): MemoryFigures {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
-  const { rss, heapUsed } = process.memoryUsage();
-  return { type: 'memory', rss, heapUsed, collected: gc !== undefined };
+  const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+  return {
+    type: 'memory',
+    rss,
+    heapUsed,
+    heapTotal,
+    external,
+    arrayBuffers,
+    collected: gc !== undefined,
+  };
 }
 
 async function main(): Promise<void> {
