@@ -16,6 +16,8 @@ function checkFor(step: FlowStep, index: number, mockOptions: MockOptions): Chec
     level: 'MUST',
     references: step.references,
     profiles: ['aws', 'rfc7644'],
+    // The flow talks to a mock of its own, never to the run's target.
+    readOnly: true,
     timeoutMs: 60_000,
     run: async (ctx) => {
       const story = await ctx.memo('flow-story', () => FlowStory.start(ctx, mockOptions));

@@ -11,9 +11,17 @@ const SCENARIO_TIMEOUT_MS = 180_000;
 
 export type PvCheck = Omit<Check, 'profiles'> & Partial<Pick<Check, 'profiles'>>;
 
-/** The provisioner is judged against the built-in mock, whatever profile the run names. */
+/**
+ * The provisioner is judged against mocks of its own, whatever profile the run names; it never
+ * sends a request to the run's target, so it is safe under --read-only.
+ */
 export function pvCheck(check: PvCheck): Check {
-  return { profiles: ['aws', 'rfc7644'], timeoutMs: SCENARIO_TIMEOUT_MS, ...check };
+  const defaults: Pick<Check, 'profiles' | 'timeoutMs' | 'readOnly'> = {
+    profiles: ['aws', 'rfc7644'],
+    timeoutMs: SCENARIO_TIMEOUT_MS,
+    readOnly: true,
+  };
+  return { ...defaults, ...check };
 }
 
 export function bodyOf(entry: JournalEntry): Record<string, unknown> {
