@@ -137,6 +137,10 @@ function report(small: SizeResult, large: SizeResult): string[] {
   console.log(
     `  time ratio ${large.users}/${small.users} users: ${ratio.toFixed(2)} (target ≤ ${MAX_CHANGE_RATIO}; directory grew ${large.users / small.users}x)`,
   );
+  const engine = (size: SizeResult) => size.change.medianMs - size.change.desiredStateMs;
+  console.log(
+    `  engine part (sync minus building the desired state): ${engine(small).toFixed(1)} ms vs ${engine(large).toFixed(1)} ms, ratio ${(engine(large) / engine(small)).toFixed(2)}`,
+  );
   if (large.status !== 'ok' || small.status !== 'ok') misses.push('initial sync did not finish ok');
   if (overhead > MAX_REQUEST_OVERHEAD)
     misses.push(`requests exceed the minimum by ${(overhead * 100).toFixed(2)}%`);

@@ -1,4 +1,4 @@
-// Progress of a long run as short lines (`app1: 4,200/10,600 writes, 3 failed`), emitted at most
+// Progress of a long run as short lines (`app1: 4,200/10,600 steps, 3 failed`), emitted at most
 // every `intervalMs`; the CLI shows them as one live line on a terminal, plain lines otherwise.
 
 export class Progress {
@@ -29,6 +29,6 @@ export class Progress {
 
   line(): string {
     const failed = this.failed > 0 ? `, ${this.failed} failed` : '';
-    return `${this.app}: ${this.done.toLocaleString('en-US')}/${this.total.toLocaleString('en-US')} writes${failed}`;
+    return `${this.app}: ${this.done.toLocaleString('en-US')}/${this.total.toLocaleString('en-US')} steps${failed}`;
   }
 }

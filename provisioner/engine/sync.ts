@@ -10,7 +10,7 @@ import type { DesiredState } from '../model.ts';
 import { ApplyContext } from './apply/context.ts';
 import { runPlan } from './apply/run-plan.ts';
 import { TargetIndex } from './apply/target-index.ts';
-import { buildPlan, planWrites } from './plan/build-plan.ts';
+import { buildPlan, planSteps } from './plan/build-plan.ts';
 import type { Plan } from './plan/types.ts';
 import { Progress } from './progress.ts';
 import { reconcile } from './reconcile.ts';
@@ -105,7 +105,7 @@ async function syncSession(
 
 async function apply(session: Session, plan: Plan, pushed: PushedState, options: SyncOptions) {
   const counts = emptyCounts();
-  const progress = new Progress(plan.app, planWrites(plan), (line) => options.onProgress?.(line));
+  const progress = new Progress(plan.app, planSteps(plan), (line) => options.onProgress?.(line));
   const ctx = new ApplyContext(
     session.client,
     session.store,

@@ -39,7 +39,7 @@ describe('cli plan, sync and log', () => {
     const sync = await runCli(state, 'sync');
     // Each create is preceded by a lookup (externalId, then userName; displayName for the group).
     expect(sync.out).to.match(/^app1: ok, 5 writes, 7 reads/);
-    expect(sync.err).to.match(/app1: 5\/5 writes/);
+    expect(sync.err).to.match(/app1: 5\/5 steps/);
     expect((await targetState(mock)).members.get('Group 000')).to.have.length(3);
     expect((await runCli(state, 'plan')).out).to.include('nothing to do');
   });

@@ -63,3 +63,9 @@ export function planWrites(plan: Plan): number {
     plan.users.length + plan.groups.length + plan.members.length + sent + plan.groupDeletes.length
   );
 }
+
+/** Steps the run goes through, bookkeeping-only ones included: the progress total. */
+export function planSteps(plan: Plan): number {
+  const { users, groups, members, deprovision, groupDeletes } = plan;
+  return users.length + groups.length + members.length + deprovision.length + groupDeletes.length;
+}
