@@ -1,7 +1,5 @@
-// `npm run bench:load` (issue 5): a bounded mixed read/write load on the mock over loopback, a
-// fixed request count at a fixed rate and concurrency (60+ s by default). Reports failed
-// requests, latency, the mock's memory after warm-up and at the end, and a consistency check;
-// writes bench/results/load-<time>.json and exits 1 when a check fails.
+// `npm run bench:load` (issue 5): fixed-count, fixed-rate mixed load on a forked mock; reports
+// failures, p99, memory after warm-up and per segment, consistency; exits 1 when a check fails.
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 
@@ -11,7 +9,7 @@ import {
   type LoadSummary,
   type LoadTarget,
 } from '../test/reliability/load/mixed-load.ts';
-import type { MemoryFigures } from '../test/reliability/load/mock-process.ts';
+import type { ConsistencyFigures, MemoryFigures } from '../test/reliability/load/mock-process.ts';
 import { seedLoadData } from '../test/reliability/load/seed-load-data.ts';
 
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -39,8 +37,9 @@ function memoryCheck(warm: MemoryFigures, end: MemoryFigures) {
 
 function printMemory(label: string, memory: MemoryFigures): void {
   const { rss, heapUsed, heapTotal, external } = memory;
+  const gc = memory.collected ? ' after GC' : '';
   console.log(
-    `  memory ${label}${memory.collected ? ' after GC' : ''}: RSS ${mb(rss)}, heapUsed ${mb(heapUsed)}, ` +
+    `  memory ${label}${gc}: RSS ${mb(rss)}, heapUsed ${mb(heapUsed)}, ` +
       `heapTotal ${mb(heapTotal)}, external ${mb(external)}`,
   );
 }
@@ -83,20 +82,37 @@ function printRun(label: string, run: LoadSummary): void {
   );
 }
 
-async function main(): Promise<number> {
+const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+/** Prints the verdict lines and returns whether every check passed. */
+function report(
+  warmup: LoadSummary,
+  measured: ReturnType<typeof combine>,
+  memory: ReturnType<typeof memoryCheck>,
+  figures: { warm: MemoryFigures; end: MemoryFigures; consistency: ConsistencyFigures },
+): boolean {
+  const { warm, end, consistency } = figures;
+  const rate = `${measured.perSecond}/s`;
   console.log(
-    `bench:load on ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}; settings ${JSON.stringify(SETTINGS)}`,
+    `measured: ${measured.requests} requests in ${measured.seconds.toFixed(1)} s (${rate})`,
   );
+  console.log(`  failed ${measured.failed}, worst segment p99 ${measured.worstP99Ms} ms`);
+  console.log(`  RSS ${mb(warm.rss)} → ${mb(end.rss)} (${pct(memory.rss)})`);
+  console.log(`  heapUsed ${mb(warm.heapUsed)} → ${mb(end.heapUsed)} (${pct(memory.heapUsed)})`);
+  const { problems, users, groups } = consistency;
+  console.log(`consistency: ${problems.length} problems; ${users} users, ${groups} groups`);
+  for (const problem of problems.slice(0, 20)) console.log(`  ${problem}`);
+  return measured.failed === 0 && warmup.failed === 0 && memory.ok && problems.length === 0;
+}
+
+async function main(): Promise<number> {
+  const load = os.loadavg()[0].toFixed(1);
+  console.log(`bench:load on ${os.cpus().length} CPUs, load average ${load}`);
+  console.log(`settings ${JSON.stringify(SETTINGS)}`);
   const mock = await forkMock();
   try {
-    const target = await seedLoadData(
-      mock.origin,
-      mock.tenantId,
-      mock.token,
-      SETTINGS.users,
-      SETTINGS.groups,
-    );
-    const { connections } = SETTINGS;
+    const { users, groups, connections } = SETTINGS;
+    const target = await seedLoadData(mock.origin, mock.tenantId, mock.token, users, groups);
     const warmup = await runMixedLoad(target, { amount: SETTINGS.warmupRequests, connections });
     printRun('warm-up ', warmup);
     const warm = await mock.memory();
@@ -106,29 +122,14 @@ async function main(): Promise<number> {
     const end = samples.at(-1)!;
     const consistency = await mock.consistency();
     const memory = memoryCheck(warm, end);
-    console.log(
-      `measured: ${measured.requests} requests in ${measured.seconds.toFixed(1)} s (${measured.perSecond}/s), ` +
-        `failed ${measured.failed}, worst segment p99 ${measured.worstP99Ms} ms, max ${measured.worstMaxMs} ms`,
-    );
-    console.log(
-      `memory: RSS ${mb(warm.rss)} → ${mb(end.rss)} (${(memory.rss * 100).toFixed(1)}%), ` +
-        `heapUsed ${mb(warm.heapUsed)} → ${mb(end.heapUsed)} (${(memory.heapUsed * 100).toFixed(1)}%)`,
-    );
-    console.log(
-      `consistency: ${consistency.problems.length} problems; ${consistency.users} users, ${consistency.groups} groups`,
-    );
-    for (const problem of consistency.problems.slice(0, 20)) console.log(`  ${problem}`);
-    const ok =
-      measured.failed === 0 &&
-      warmup.failed === 0 &&
-      memory.ok &&
-      consistency.problems.length === 0;
+    const ok = report(warmup, measured, memory, { warm, end, consistency });
+    const memoryFigures = { warm, samples, ...memory };
     await save({
       settings: SETTINGS,
       warmup,
       measured,
       runs,
-      memory: { warm, samples, ...memory },
+      memory: memoryFigures,
       consistency,
       ok,
     });
@@ -142,11 +143,10 @@ async function main(): Promise<number> {
 async function save(result: Record<string, unknown>): Promise<void> {
   const dir = new URL('./results/', import.meta.url);
   await mkdir(dir, { recursive: true });
-  const file = new URL(`load-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, dir);
-  await writeFile(
-    file,
-    `${JSON.stringify({ at: new Date().toISOString(), loadAverage: os.loadavg(), ...result }, null, 2)}\n`,
-  );
+  const at = new Date().toISOString();
+  const file = new URL(`load-${at.replace(/[:.]/g, '-')}.json`, dir);
+  const text = JSON.stringify({ at, loadAverage: os.loadavg(), ...result }, null, 2);
+  await writeFile(file, `${text}\n`);
   console.log(`wrote ${file.pathname}`);
 }
 

@@ -32,7 +32,7 @@ describe('reliability: concurrent duplicate creates', function () {
   });
   after(async () => setup.mock.stop());
 
-  it(`AWS-USER-USERNAME-UNIQUE: ${N} concurrent POST /Users of one userName give one 201, ${N - 1} 409`, async () => {
+  it(`AWS-USER-USERNAME-UNIQUE: ${N} racing creates of one userName give one 201`, async () => {
     const answers = await Promise.all(
       Array.from({ length: N }, (_, i) => {
         // Distinct emails and externalIds, so that only the userName can clash.
@@ -53,7 +53,7 @@ describe('reliability: concurrent duplicate creates', function () {
     expect(listed.body.Resources[0].id).to.equal(created.body.id);
   });
 
-  it(`AWS-GROUP-DISPLAYNAME-UNIQUE: ${N} concurrent POST /Groups of one displayName give one 201`, async () => {
+  it(`AWS-GROUP-DISPLAYNAME-UNIQUE: ${N} racing group creates give one 201`, async () => {
     const answers = await Promise.all(
       Array.from({ length: N }, (_, i) =>
         call('POST', '/Groups', {

@@ -1,6 +1,5 @@
-// checkConsistency(): reads the mock store's internals (read-only) and lists every place where
-// the data and its indexes disagree: order vs documents, key indexes vs documents, and the two
-// sides of the membership index vs each other and vs the users and groups that exist.
+// checkConsistency(): reads the store read-only and lists where data and indexes disagree (order,
+// key indexes, both membership sides); an empty list means consistent.
 import type { MockStore } from '../../mock-server/context.ts';
 import type { KeyIndex } from '../../mock-server/store/key-index.ts';
 import type { Memberships } from '../../mock-server/store/memberships.ts';

@@ -1,6 +1,5 @@
-// Issue 5, short load: a few seconds of the bench's mixed read/write cycle against an in-process
-// mock. No request may fail, and afterwards the store must be consistent and hold exactly the
-// seeded users and memberships (every cycle deletes the user it created). No timing assertions.
+// Issue 5, short load: seconds of bench:load's mixed cycle on an in-process mock; no request may
+// fail, and the store must stay consistent and hold the seeded data. No timing assertions.
 import { expect } from 'chai';
 
 import { startMockServer, type RunningMock } from '../../mock-server/server.ts';
@@ -26,11 +25,12 @@ describe('reliability: short mixed load on the mock', function () {
   });
   after(async () => mock.stop());
 
-  it('answers every request of the mixed cycle with 2xx and leaves the store consistent', async () => {
+  it('answers every request of the mixed cycle with 2xx and stays consistent', async () => {
     const membersBefore = membershipCount(mock, target);
     const summary = await runMixedLoad(target, { seconds: 4, connections: 8 });
     console.log(
-      `      ${summary.requests} requests in ${summary.seconds.toFixed(1)} s, statuses ${JSON.stringify(summary.statuses)}, p99 ${summary.latencyMs.p99} ms`,
+      `      ${summary.requests} requests in ${summary.seconds.toFixed(1)} s, ` +
+        `statuses ${JSON.stringify(summary.statuses)}, p99 ${summary.latencyMs.p99} ms`,
     );
     expect(summary.requests, 'the run did some work').to.be.at.least(100);
     expect(summary.failed).to.equal(0);

@@ -1,6 +1,5 @@
-// Issue 5, security: bearer tokens are compared in constant time, revoked and expired tokens are
-// refused at once, the admin side takes only its own token from loopback callers, and no token
-// reaches the journal or the mock's log.
+// Issue 5, security: constant-time token compares, revoked and expired tokens refused at once, an
+// admin side for its own token and loopback callers only, and no token in journal or log.
 import { readFile } from 'node:fs/promises';
 
 import { expect } from 'chai';
@@ -32,7 +31,7 @@ describe('reliability: security of tokens and the admin side', function () {
   });
   after(async () => setup.mock.stop());
 
-  it('AWS-AUTH-BEARER-401: compares SCIM and admin tokens with timingSafeEqual on SHA-256 digests', async () => {
+  it('AWS-AUTH-BEARER-401: compares tokens with timingSafeEqual on SHA-256 digests', async () => {
     const tenants = await source('tenants.ts');
     expect(tenants).to.match(/import \{[^}]*\btimingSafeEqual\b[^}]*\} from 'node:crypto'/);
     expect(tenants).to.match(/createHash\('sha256'\)/);
@@ -48,7 +47,7 @@ describe('reliability: security of tokens and the admin side', function () {
     }
   });
 
-  it('calls timingSafeEqual on equal-length 32-byte digests, whatever the token length', async () => {
+  it('calls timingSafeEqual on two 32-byte digests, whatever the token length', async () => {
     const tokens = ['x', setup.target.token, 'y'.repeat(8_000), setup.target.otherToken];
     const calls = await recordTimingSafeEqual(async () => {
       for (const token of tokens) await own(token);

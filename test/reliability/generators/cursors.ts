@@ -1,6 +1,5 @@
-// Cursors the mock never issued for this list: random text, issued cursors with a flipped
-// character, cursors of the other tenant or the other resource type, a cursor replayed with
-// another filter, and page sizes outside 1..100.
+// Cursors never issued for this list: random, tampered, another tenant's or resource type's, or
+// replayed with another filter; and page sizes outside 1..100.
 import fc from 'fast-check';
 
 import { scimRequest, type BadRequest, type Target } from './bad-request.ts';

@@ -1,7 +1,5 @@
-// Header abuse: bodies sent as anything but JSON, credentials that must not authenticate (other
-// schemes, the other tenant's or the admin token, a case-flipped token, a bad first of two
-// Authorization headers), and headers too large for Node's parser. Requests whose credentials
-// fail carry a valid body, so a refusal that still wrote would show in the state.
+// Header abuse: non-JSON bodies, credentials that must fail (carrying valid bodies, so a refusal
+// that still wrote shows in the state), and headers too large for Node's parser.
 import fc from 'fast-check';
 
 import { bearer, scimRequest, type BadRequest, type Target } from './bad-request.ts';

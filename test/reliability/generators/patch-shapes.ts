@@ -1,6 +1,5 @@
-// PATCH bodies of every wrong shape for users and groups: broken envelopes, unknown ops, missing
-// paths or values, attributes AWS does not patch, forbidden member changes, and a valid first
-// operation followed by a bad one (the whole request must then change nothing).
+// PATCH bodies of every wrong shape for users and groups, including a valid operation followed by
+// a bad one, after which the whole request must have changed nothing.
 import fc from 'fast-check';
 
 import { ENTERPRISE_USER_URN } from '../../../scim/urns.ts';

@@ -1,7 +1,5 @@
-// Unicode edge cases in every place a client can put text: lone surrogates, NUL, right-to-left
-// marks, combining marks, emoji, zero-width characters. Each request is also invalid for one
-// stated reason (a control character, an unknown id, a bad operator, a length), so that the
-// unicode alone decides nothing about the expected answer.
+// Unicode edge cases (lone surrogates, NUL, RTL, combining marks, emoji) wherever text goes, each
+// request also invalid for one stated reason, so the unicode alone never decides the answer.
 import fc from 'fast-check';
 
 import { patchOp, scimRequest, type BadRequest, type Target } from './bad-request.ts';

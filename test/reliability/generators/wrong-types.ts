@@ -90,13 +90,15 @@ function mutated(
     .chain(([doc, [path, type]]) => wrongValue(type).map((value) => assign(doc, path, value)));
 }
 
+/** Adds an attribute AWS does not know; a dotted path nests it (`meta.etag` → meta: {etag}). */
 function unsupported(base: fc.Arbitrary<Record<string, unknown>>) {
   return fc
     .tuple(base, fc.constantFrom(...UNSUPPORTED_USER), fc.jsonValue({ maxDepth: 2 }))
     .map(([doc, path, value]) => {
-      const [head] = path.split('.');
-      const fresh = head in doc ? setAt(doc, path, value) : { ...doc, [head]: value };
-      return head === 'id' ? { ...doc, id: { x: value } } : fresh;
+      const [head, ...rest] = path.split('.');
+      if (head in doc) return setAt(doc, path, value);
+      const nested = rest.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value);
+      return { ...doc, [head]: nested };
     });
 }
 

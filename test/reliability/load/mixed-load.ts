@@ -1,6 +1,5 @@
-// A bounded mixed read/write load on the mock with autocannon: a fixed number of requests over a
-// fixed number of connections, each connection cycling through six reads and four writes that
-// leave the data as they found it (a user is created, patched, joined to a group, deleted).
+// Bounded mixed load with autocannon: each connection cycles 6 reads and 4 writes that leave the
+// data as found (create a user, patch it, add it to a group, delete it).
 import autocannon, { type AutocannonRequest as Request } from 'autocannon';
 
 import { USER_URN } from '../../../scim/urns.ts';
@@ -45,9 +44,12 @@ function userBody(n: number): string {
   });
 }
 
+let runCounter = 0;
+
 /** The per-connection cycle; `pick` spreads reads over the seeded users and groups. */
 function cycle(target: LoadTarget, base: string): Request[] {
-  let n = 0;
+  // Counts on from the previous run: a run cut mid-cycle leaves its user, whose name must not recur.
+  let n = (runCounter += 1_000_000);
   const pick = <T>(items: T[]): T => items[n++ % items.length];
   const created = (context: Record<string, unknown>) => context.userId as string | undefined;
   const withUser =

@@ -1,6 +1,5 @@
-// The mock in its own process for `npm run bench:load`, so that its memory is measured alone
-// and the load generator does not share its event loop. Answers the parent over IPC: memory
-// (after a full GC when run with --expose-gc), the consistency check, and stop.
+// The mock in its own process for bench:load, so its memory is measured alone; answers the parent
+// over IPC with memory (after a GC with --expose-gc), the consistency check, and stop.
 import { startMockServer } from '../../../mock-server/server.ts';
 import { checkConsistency } from '../consistency.ts';
 
