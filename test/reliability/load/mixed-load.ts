@@ -48,7 +48,7 @@ let runCounter = 0;
 
 /** The per-connection cycle; `pick` spreads reads over the seeded users and groups. */
 function cycle(target: LoadTarget, base: string): Request[] {
-  // Counts on from the previous run: a run cut mid-cycle leaves its user, whose name must not recur.
+  // Counts on from the last run: a run cut mid-cycle leaves its user, whose name must not recur.
   let n = (runCounter += 1_000_000);
   const pick = <T>(items: T[]): T => items[n++ % items.length];
   const created = (context: Record<string, unknown>) => context.userId as string | undefined;
