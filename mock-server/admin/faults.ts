@@ -70,6 +70,11 @@ export class SeededFaultInjector implements FaultInjector {
     return this.buckets !== null;
   }
 
+  /** True when no rule and no rate limit is set, so the middleware can skip every request. */
+  get idle(): boolean {
+    return this.buckets === null && this.active.length === 0;
+  }
+
   /** AWS-THROTTLE-429: false when the tenant's bucket is empty at `nowMs`. */
   admit(tenantId: string, nowMs: number): boolean {
     return this.buckets === null || this.buckets.take(tenantId, nowMs);

@@ -1,7 +1,5 @@
 // /Groups: create, read, list, PUT, PATCH and delete, as AWS answers them (§3 and §5 of the
 // AWS reference): members are written but never read back.
-import { Router, type Request, type Response } from 'express';
-
 import { AWS_DETAIL, ScimError, awsMetaTimestamp } from '../../../scim/errors.ts';
 import { canonicalFilter, parseGroupFilter } from '../../../scim/filter.ts';
 import { planGroupPatch, type GroupPatchChange } from '../../../scim/patch/group-patch.ts';
@@ -9,10 +7,10 @@ import type { MockContext } from '../../context.ts';
 import { newResourceId } from '../../store/ids.ts';
 import type { TenantData } from '../../store/tenant-data.ts';
 import type { StoredResource } from '../../store/types.ts';
-import { tenantDataOf } from '../auth.ts';
 import { readListParams } from '../lists/list-params.ts';
 import { listBody } from '../lists/list-response.ts';
 import { sendJson, sendNoContent } from '../respond.ts';
+import type { ResourceRoutes } from '../route-table.ts';
 import {
   acceptGroupBody,
   assertGroupUnique,
@@ -22,82 +20,81 @@ import {
 import { groupSource } from './group-query.ts';
 import { renderGroup, renderListedGroup } from './group-render.ts';
 
-export function groupRoutes(ctx: MockContext): Router {
-  const router = Router({ mergeParams: true });
+export function groupRoutes(ctx: MockContext): ResourceRoutes {
   const now = () => awsMetaTimestamp(ctx.clock.now());
 
-  // AWS-GROUP-CREATE-201: answered without members, even when some were sent.
-  router.post('/', (req, res) => {
-    const data = tenantDataOf(ctx, res);
-    const { doc, memberIds } = acceptGroupBody(req.body, ctx.profile);
-    assertGroupUnique(data, doc);
-    assertMembersExist(data, memberIds);
-    const created = now();
-    const group = { id: newResourceId(ctx.profile.idStyle), created, lastModified: created, doc };
-    data.groups.insert(group);
-    for (const userId of memberIds) data.memberships.add(group.id, userId);
-    sendJson(res, 201, renderGroup(group));
-  });
+  const collection: ResourceRoutes['collection'] = {
+    // AWS-GROUP-CREATE-201: answered without members, even when some were sent.
+    POST: ({ req, res, data }) => {
+      const { doc, memberIds } = acceptGroupBody(req.body, ctx.profile);
+      assertGroupUnique(data, doc);
+      assertMembersExist(data, memberIds);
+      const created = now();
+      const group = { id: newResourceId(ctx.profile.idStyle), created, lastModified: created, doc };
+      data.groups.insert(group);
+      for (const userId of memberIds) data.memberships.add(group.id, userId);
+      sendJson(res, 201, renderGroup(group));
+    },
 
-  router.get('/', (req, res) => {
-    const data = tenantDataOf(ctx, res);
-    const params = readListParams(req.query, ctx.profile);
-    const filter = params.filter === undefined ? undefined : parseGroupFilter(params.filter);
-    const scope = { tenantId: data.tenantId, resourceType: 'Group' as const };
-    const body = listBody(
-      params,
-      { ...scope, filter: canonicalFilter(filter) },
-      groupSource(data, filter),
-      renderListedGroup,
-    );
-    sendJson(res, 200, body);
-  });
+    GET: ({ req, res, data }) => {
+      const params = readListParams(req.query, ctx.profile);
+      const filter = params.filter === undefined ? undefined : parseGroupFilter(params.filter);
+      const scope = { tenantId: data.tenantId, resourceType: 'Group' as const };
+      const body = listBody(
+        params,
+        { ...scope, filter: canonicalFilter(filter) },
+        groupSource(data, filter),
+        renderListedGroup,
+      );
+      sendJson(res, 200, body);
+    },
+  };
 
-  router.get('/:id', (req, res) => {
-    sendJson(res, 200, renderGroup(existingGroup(ctx, req, res)));
-  });
+  const item: ResourceRoutes['item'] = {
+    GET: ({ res, data, id }) => {
+      sendJson(res, 200, renderGroup(existingGroup(data, id)));
+    },
 
-  // AWS-GROUP-PUT: members cannot be replaced; otherwise displayName and externalId are.
-  router.put('/:id', (req, res) => {
-    const current = existingGroup(ctx, req, res);
-    if (isObject(req.body) && 'members' in req.body) {
-      throw new ScimError(400, AWS_DETAIL.replaceMembers, {
-        behaviour: 'AWS-GROUP-PUT',
-        reason: 'PUT /Groups/{id} carries members',
+    // AWS-GROUP-PUT: members cannot be replaced; otherwise displayName and externalId are.
+    PUT: ({ req, res, data, id }) => {
+      const current = existingGroup(data, id);
+      if (isObject(req.body) && 'members' in req.body) {
+        throw new ScimError(400, AWS_DETAIL.replaceMembers, {
+          behaviour: 'AWS-GROUP-PUT',
+          reason: 'PUT /Groups/{id} carries members',
+        });
+      }
+      const { doc } = acceptGroupBody(req.body, ctx.profile);
+      assertGroupUnique(data, doc, current.id);
+      const group = { ...current, doc, lastModified: now() };
+      data.groups.replace(group);
+      sendJson(res, 200, renderGroup(group));
+    },
+
+    // AWS-PATCH-GROUP-204
+    PATCH: ({ req, res, data, id }) => {
+      const current = existingGroup(data, id);
+      const change = planGroupPatch(req.body, {
+        maxMembershipChanges: ctx.profile.maxMembershipChanges,
       });
-    }
-    const { doc } = acceptGroupBody(req.body, ctx.profile);
-    const data = tenantDataOf(ctx, res);
-    assertGroupUnique(data, doc, current.id);
-    const group = { ...current, doc, lastModified: now() };
-    data.groups.replace(group);
-    sendJson(res, 200, renderGroup(group));
-  });
+      applyGroupChange(ctx, data, current, change, now());
+      sendNoContent(res);
+    },
 
-  // AWS-PATCH-GROUP-204
-  router.patch('/:id', (req, res) => {
-    const current = existingGroup(ctx, req, res);
-    const change = planGroupPatch(req.body, {
-      maxMembershipChanges: ctx.profile.maxMembershipChanges,
-    });
-    applyGroupChange(ctx, tenantDataOf(ctx, res), current, change, now());
-    sendNoContent(res);
-  });
+    // AWS-GROUP-DELETE-204
+    DELETE: ({ res, data, id }) => {
+      const group = existingGroup(data, id);
+      data.deleteGroup(group.id);
+      sendNoContent(res);
+    },
+  };
 
-  // AWS-GROUP-DELETE-204
-  router.delete('/:id', (req, res) => {
-    const group = existingGroup(ctx, req, res);
-    tenantDataOf(ctx, res).deleteGroup(group.id);
-    sendNoContent(res);
-  });
-
-  return router;
+  return { collection, item };
 }
 
 /** AWS-GROUP-GET-404 */
-function existingGroup(ctx: MockContext, req: Request, res: Response): StoredResource {
-  const id = String(req.params.id);
-  const group = tenantDataOf(ctx, res).groups.get(id);
+function existingGroup(data: TenantData, id: string): StoredResource {
+  const group = data.groups.get(id);
   if (!group) throw ScimError.notFound(`no group with id ${id}`, 'AWS-GROUP-GET-404');
   return group;
 }

@@ -1,6 +1,6 @@
 // Request bodies: read raw up to the profile's limit (413, AWS-HTTP-BODY-LIMIT), then check the
 // Content-Type (AWS-HTTP-REQUEST-CONTENT-TYPE), then parse JSON (AWS-HTTP-MALFORMED-JSON).
-import express, { type RequestHandler } from 'express';
+import express, { type Request, type RequestHandler } from 'express';
 
 import { AWS_DETAIL, ScimError } from '../../../scim/errors.ts';
 
@@ -10,11 +10,23 @@ const JSON_TYPES = new Set(['application/json', 'application/scim+json']);
 export function rawBodyMiddleware(maxBodyBytes: number): RequestHandler {
   const raw = express.raw({ type: () => true, limit: maxBodyBytes });
   return (req, res, next) => {
+    // Most SCIM calls are GETs without a body: skip the reader and the per-request callback.
+    // This is body-parser's own test (type-is hasBody), with the same outcome: no body.
+    if (!hasBody(req)) {
+      req.body = undefined;
+      return next();
+    }
     raw(req, res, (error?: unknown) => {
       if (error === undefined) return next();
       next(bodyReadError(error, maxBodyBytes));
     });
   };
+}
+
+function hasBody(req: Request): boolean {
+  const { headers } = req;
+  const length = Number(headers['content-length']);
+  return headers['transfer-encoding'] !== undefined || !Number.isNaN(length);
 }
 
 function bodyReadError(error: unknown, maxBodyBytes: number): ScimError {

@@ -10,6 +10,12 @@ import { requestIdOf } from '../respond.ts';
 
 export function requestLogMiddleware(logger: Logger): RequestHandler {
   return (req, res, next) => {
+    // A silent logger (tests, benchmarks) would drop the line anyway; checked per request so a
+    // level changed at run time still takes effect.
+    if (!logger.isLevelEnabled('info')) {
+      next();
+      return;
+    }
     const started = performance.now();
     // Routers rewrite req.url while they run; the original URL is what the client asked for.
     // A client that also put its token in the path (e.g. as an id) must not leak it here.

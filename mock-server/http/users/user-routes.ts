@@ -1,102 +1,99 @@
 // /Users: create, read, list, replace, patch and delete, as AWS answers them (§2 and §4 of the
 // AWS reference). Every write re-checks the schema, the profile's rules and uniqueness.
-import { Router, type Request, type Response } from 'express';
-
 import { ScimError, awsMetaTimestamp } from '../../../scim/errors.ts';
 import { canonicalFilter, parseUserFilter } from '../../../scim/filter.ts';
 import { applyUserPatch } from '../../../scim/patch/user-patch.ts';
 import type { MockContext } from '../../context.ts';
 import { newResourceId } from '../../store/ids.ts';
+import type { TenantData } from '../../store/tenant-data.ts';
 import type { StoredResource } from '../../store/types.ts';
-import { tenantDataOf } from '../auth.ts';
 import { readListParams } from '../lists/list-params.ts';
 import { listBody } from '../lists/list-response.ts';
 import { sendJson, sendNoContent } from '../respond.ts';
+import type { ResourceRoutes } from '../route-table.ts';
 import { acceptUserDoc, assertUserUnique } from './user-doc.ts';
 import { userSource } from './user-query.ts';
 import { renderUser } from './user-render.ts';
 
-export function userRoutes(ctx: MockContext): Router {
-  const router = Router({ mergeParams: true });
+export function userRoutes(ctx: MockContext): ResourceRoutes {
   const now = () => awsMetaTimestamp(ctx.clock.now());
 
-  router.post('/', (req, res) => {
-    const data = tenantDataOf(ctx, res);
-    const doc = acceptUserDoc(req.body, ctx.profile);
-    assertUserUnique(data, doc, ctx.profile);
-    // AWS-ID-FORMAT, AWS-USER-NEW-ID-ON-RECREATE: ids are random and never reused.
-    const created = now();
-    const user = { id: newResourceId(ctx.profile.idStyle), created, lastModified: created, doc };
-    data.users.insert(user);
-    sendJson(res, 201, renderUser(user)); // AWS-USER-CREATE-201
-  });
+  const collection: ResourceRoutes['collection'] = {
+    POST: ({ req, res, data }) => {
+      const doc = acceptUserDoc(req.body, ctx.profile);
+      assertUserUnique(data, doc, ctx.profile);
+      // AWS-ID-FORMAT, AWS-USER-NEW-ID-ON-RECREATE: ids are random and never reused.
+      const created = now();
+      const user = { id: newResourceId(ctx.profile.idStyle), created, lastModified: created, doc };
+      data.users.insert(user);
+      sendJson(res, 201, renderUser(user)); // AWS-USER-CREATE-201
+    },
 
-  router.get('/', (req, res) => {
-    const data = tenantDataOf(ctx, res);
-    const params = readListParams(req.query, ctx.profile);
-    const filter = params.filter === undefined ? undefined : parseUserFilter(params.filter);
-    const scope = { tenantId: data.tenantId, resourceType: 'User' as const };
-    const body = listBody(
-      params,
-      { ...scope, filter: canonicalFilter(filter) },
-      userSource(data, filter),
-      renderUser,
-    );
-    sendJson(res, 200, body);
-  });
+    GET: ({ req, res, data }) => {
+      const params = readListParams(req.query, ctx.profile);
+      const filter = params.filter === undefined ? undefined : parseUserFilter(params.filter);
+      const scope = { tenantId: data.tenantId, resourceType: 'User' as const };
+      const body = listBody(
+        params,
+        { ...scope, filter: canonicalFilter(filter) },
+        userSource(data, filter),
+        renderUser,
+      );
+      sendJson(res, 200, body);
+    },
+  };
 
-  router.get('/:id', (req, res) => {
-    sendJson(res, 200, renderUser(existingUser(ctx, req, res)));
-  });
+  const item: ResourceRoutes['item'] = {
+    GET: ({ res, data, id }) => {
+      sendJson(res, 200, renderUser(existingUser(data, id)));
+    },
 
-  // AWS-USER-PUT-200, AWS-USER-PUT-404
-  router.put('/:id', (req, res) => {
-    const current = existingUser(ctx, req, res, 'AWS-USER-PUT-404');
-    const doc = acceptUserDoc(req.body, ctx.profile);
-    sendJson(res, 200, renderUser(saveUser(ctx, res, current, doc, now())));
-  });
+    // AWS-USER-PUT-200, AWS-USER-PUT-404
+    PUT: ({ req, res, data, id }) => {
+      const current = existingUser(data, id, 'AWS-USER-PUT-404');
+      const doc = acceptUserDoc(req.body, ctx.profile);
+      sendJson(res, 200, renderUser(saveUser(ctx, data, current, doc, now())));
+    },
 
-  // AWS-PATCH-USER-200, AWS-PATCH-USER-SINGLE-VALUED: the patched user meets every create rule.
-  router.patch('/:id', (req, res) => {
-    const current = existingUser(ctx, req, res);
-    const patched = applyUserPatch(current.doc, req.body);
-    const doc = acceptUserDoc(patched, ctx.profile);
-    sendJson(res, 200, renderUser(saveUser(ctx, res, current, doc, now())));
-  });
+    // AWS-PATCH-USER-200, AWS-PATCH-USER-SINGLE-VALUED: the patched user meets every create rule.
+    PATCH: ({ req, res, data, id }) => {
+      const current = existingUser(data, id);
+      const patched = applyUserPatch(current.doc, req.body);
+      const doc = acceptUserDoc(patched, ctx.profile);
+      sendJson(res, 200, renderUser(saveUser(ctx, data, current, doc, now())));
+    },
 
-  // AWS-USER-DELETE-204, AWS-USER-DELETE-MEMBERSHIPS
-  router.delete('/:id', (req, res) => {
-    const user = existingUser(ctx, req, res);
-    const data = tenantDataOf(ctx, res);
-    const modified = now();
-    for (const groupId of data.deleteUser(user.id) ?? []) touch(data.groups.get(groupId), modified);
-    sendNoContent(res);
-  });
+    // AWS-USER-DELETE-204, AWS-USER-DELETE-MEMBERSHIPS
+    DELETE: ({ res, data, id }) => {
+      const user = existingUser(data, id);
+      const modified = now();
+      for (const groupId of data.deleteUser(user.id) ?? [])
+        touch(data.groups.get(groupId), modified);
+      sendNoContent(res);
+    },
+  };
 
-  return router;
+  return { collection, item };
 }
 
 /** AWS-USER-GET-404 */
 function existingUser(
-  ctx: MockContext,
-  req: Request,
-  res: Response,
+  data: TenantData,
+  id: string,
   behaviour = 'AWS-USER-GET-404',
 ): StoredResource {
-  const id = String(req.params.id);
-  const user = tenantDataOf(ctx, res).users.get(id);
+  const user = data.users.get(id);
   if (!user) throw ScimError.notFound(`no user with id ${id}`, behaviour);
   return user;
 }
 
 function saveUser(
   ctx: MockContext,
-  res: Response,
+  data: TenantData,
   current: StoredResource,
   doc: StoredResource['doc'],
   modified: string,
 ): StoredResource {
-  const data = tenantDataOf(ctx, res);
   assertUserUnique(data, doc, ctx.profile, current.id);
   const user = { ...current, doc, lastModified: modified };
   data.users.replace(user);
