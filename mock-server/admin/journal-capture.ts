@@ -1,19 +1,43 @@
 // Express middleware that journals each SCIM exchange. It runs before body parsing, so it reads
 // `req.body` when the response finishes, and it taps `res.write`/`res.end` for the response text.
+// It runs on every request: per request it allocates one record and no closures, and it leaves
+// the costly redaction of headers and query to the journal's first read (journal-details.ts).
 import { performance } from 'node:perf_hooks';
 
 import type { Request, RequestHandler, Response } from 'express';
 
 import type { JournalEntry, MockContext } from '../context.ts';
 import { BodyText } from './journal-body.ts';
-import { MemoryJournal } from './journal.ts';
+import { redactRequest, type QueryParser, type RawRequest } from './journal-details.ts';
+import { MemoryJournal, type CapturedEntry } from './journal.ts';
 import { requestIdOf } from './request-id.ts';
-import { bearerSecret, redactHeaders, scrub } from './redact.ts';
-import { isAdminPath, parseScimPath, pathOf } from './scim-path.ts';
+import { bearerSecret, scrub } from './redact.ts';
+import { isAdminPath, pathOf } from './scim-path.ts';
 
 /** Response text beyond this is counted but not kept (the journal caps bodies again). */
 const CAPTURE_MAX_CHARS = 1024 * 1024;
 const PREVIEW_CHARS = 512;
+
+/** A URL that parseurl (behind `req.query`) does not simply split at its first '?'. */
+const ODD_URL = /[#\s\u00a0\ufeff]/;
+
+const CAPTURE = Symbol('journal capture');
+
+/** One exchange in flight: what it needs at the end, and the response text so far. */
+interface Capture {
+  ctx: MockContext;
+  path: string;
+  startedAt: Date;
+  startedMs: number;
+  write: Response['write'];
+  end: Response['end'];
+  chunks: string[];
+  length: number;
+}
+
+type CapturedResponse = Response & { [CAPTURE]: Capture };
+
+type WriteArgs = [chunk: unknown, encoding?: unknown, callback?: unknown];
 
 /** Journals every request outside `/_admin`, tokens redacted; place it right after request ids. */
 export function journalMiddleware(ctx: MockContext): RequestHandler {
@@ -23,49 +47,112 @@ export function journalMiddleware(ctx: MockContext): RequestHandler {
       next();
       return;
     }
-    const started = { at: ctx.clock.now().toISOString(), ms: performance.now() };
-    const response = tapResponse(res);
+    (res as CapturedResponse)[CAPTURE] = {
+      ctx,
+      path,
+      startedAt: ctx.clock.now(),
+      startedMs: performance.now(),
+      // Kept unbound and called on the response itself: no bound copy per request.
+      // eslint-disable-next-line @typescript-eslint/unbound-method
+      write: res.write,
+      // eslint-disable-next-line @typescript-eslint/unbound-method
+      end: res.end,
+      chunks: [],
+      length: 0,
+    };
+    res.write = tappedWrite as Response['write'];
+    res.end = tappedEnd as Response['end'];
     // A ServerResponse emits 'close' once, after 'finish' or when the socket went first.
-    res.once('close', () => {
-      try {
-        const entry = buildEntry(ctx, req, res, path, started, response.body());
-        if (ctx.journal instanceof MemoryJournal) ctx.journal.append(entry);
-        else ctx.journal.record(entry);
-      } catch (error) {
-        // A journal fault must never take the mock down; it only costs this entry.
-        ctx.logger.error({ err: error, path }, 'journal: could not record a request');
-      }
-    });
+    res.on('close', recordExchange);
     next();
   };
 }
 
-function buildEntry(
-  ctx: MockContext,
-  req: Request,
-  res: Response,
-  path: string,
-  started: { at: string; ms: number },
-  responseText: BodyText | null,
-): Omit<JournalEntry, 'seq'> {
-  const secrets = secretsOf(ctx, req);
+function tappedWrite(
+  this: CapturedResponse,
+  chunk: unknown,
+  encoding?: unknown,
+  callback?: unknown,
+): boolean {
+  const capture = this[CAPTURE];
+  keep(capture, chunk, encoding);
+  return (capture.write as (...args: WriteArgs) => boolean).call(this, chunk, encoding, callback);
+}
+
+function tappedEnd(
+  this: CapturedResponse,
+  chunk?: unknown,
+  encoding?: unknown,
+  callback?: unknown,
+): Response {
+  const capture = this[CAPTURE];
+  keep(capture, chunk, encoding);
+  return (capture.end as (...args: WriteArgs) => Response).call(this, chunk, encoding, callback);
+}
+
+function keep(capture: Capture, chunk: unknown, encoding: unknown): void {
+  if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
+  const text = chunkText(chunk, encoding);
+  if (capture.length < CAPTURE_MAX_CHARS) capture.chunks.push(text);
+  capture.length += text.length;
+}
+
+function recordExchange(this: CapturedResponse): void {
+  const capture = this[CAPTURE];
+  const { ctx } = capture;
+  try {
+    const captured = capturedEntry(this.req, this, capture);
+    if (ctx.journal instanceof MemoryJournal) ctx.journal.appendCaptured(captured);
+    else ctx.journal.record(toJournalEntry(captured));
+  } catch (error) {
+    // A journal fault must never take the mock down; it only costs this entry.
+    ctx.logger.error({ err: error, path: capture.path }, 'journal: could not record a request');
+  }
+}
+
+function capturedEntry(req: Request, res: Response, capture: Capture): CapturedEntry {
+  const secrets = secretsOf(capture.ctx, req);
   const locals = res.locals as { fault?: unknown };
-  const entry: Omit<JournalEntry, 'seq'> = {
+  const entry: CapturedEntry = {
     requestId: requestIdOf(res),
-    at: started.at,
-    tenantId: parseScimPath(path)?.tenantId ?? null,
     method: req.method,
-    path: scrub(path, secrets),
-    query: queryOf(req, secrets),
-    requestHeaders: redactHeaders(req.headers, secrets),
     requestBody: requestBodyOf(req, secrets),
     // A socket closed before the answer (a `drop` fault, a client abort) has no status: 0.
     status: res.writableFinished ? res.statusCode : 0,
-    responseBody: responseText && scrubBody(responseText, secrets),
-    durationMs: Math.round((performance.now() - started.ms) * 1000) / 1000,
+    responseBody: scrubBody(assemble(res, capture), secrets),
+    durationMs: Math.round((performance.now() - capture.startedMs) * 1000) / 1000,
+    raw: rawRequestOf(req, capture, secrets),
   };
   if (typeof locals.fault === 'string') entry.fault = locals.fault;
   return entry;
+}
+
+function rawRequestOf(req: Request, capture: Capture, secrets: string[]): RawRequest {
+  return {
+    startedAt: capture.startedAt,
+    url: req.originalUrl,
+    path: capture.path,
+    headers: req.headers,
+    secrets,
+    query: rawQueryOf(req),
+    parseQuery: req.app.get('query parser fn') as QueryParser | undefined,
+  };
+}
+
+/** Express parses the query string on every read of req.query; most SCIM calls have none. */
+function rawQueryOf(req: Request): string | Record<string, unknown> | null {
+  const url = req.originalUrl;
+  const queryAt = url.indexOf('?');
+  if (queryAt === -1) return null;
+  // Rare enough to pay for now, and then exactly as req.query parses it.
+  if (ODD_URL.test(url)) return req.query;
+  return url.slice(queryAt + 1);
+}
+
+/** For a journal other than MemoryJournal: everything redacted now. */
+function toJournalEntry(captured: CapturedEntry): Omit<JournalEntry, 'seq'> {
+  const { raw, ...entry } = captured;
+  return { ...entry, ...redactRequest(raw) };
 }
 
 function secretsOf(ctx: MockContext, req: Request): string[] {
@@ -77,22 +164,6 @@ function secretsOf(ctx: MockContext, req: Request): string[] {
   return secrets;
 }
 
-function queryOf(req: Request, secrets: string[]): Record<string, string | string[]> {
-  const result: Record<string, string | string[]> = {};
-  // Express parses the query string on every read of req.query; most SCIM calls have none.
-  if (!req.originalUrl.includes('?')) return result;
-  for (const [key, value] of Object.entries(req.query as Record<string, unknown>)) {
-    result[scrub(key, secrets)] = Array.isArray(value)
-      ? value.map((item) => scrub(stringOf(item), secrets))
-      : scrub(stringOf(value), secrets);
-  }
-  return result;
-}
-
-function stringOf(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
 function requestBodyOf(req: Request, secrets: string[]): BodyText | null {
   const body: unknown = req.body;
   if (body === undefined || body === null) return null;
@@ -101,33 +172,11 @@ function requestBodyOf(req: Request, secrets: string[]): BodyText | null {
   return new BodyText(scrub(JSON.stringify(body), secrets), true);
 }
 
-function scrubBody(body: BodyText, secrets: string[]): BodyText {
-  return new BodyText(scrub(body.text, secrets), body.json, body.truncatedFrom);
-}
-
-type WriteArgs = [chunk: unknown, encodingOrCallback?: unknown, callback?: unknown];
-
-/** Wraps `write` and `end` so the response text is collected as it is sent. */
-function tapResponse(res: Response): { body(): BodyText | null } {
-  const chunks: string[] = [];
-  let length = 0;
-  const keep = (chunk: unknown, encoding: unknown): void => {
-    if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
-    const text = chunkText(chunk, encoding);
-    if (length < CAPTURE_MAX_CHARS) chunks.push(text);
-    length += text.length;
-  };
-  const write = res.write.bind(res) as (...args: WriteArgs) => boolean;
-  const end = res.end.bind(res) as (...args: WriteArgs) => Response;
-  res.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
-    keep(chunk, encoding);
-    return write(chunk, encoding, callback);
-  }) as Response['write'];
-  res.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
-    keep(chunk, encoding);
-    return end(chunk, encoding, callback);
-  }) as Response['end'];
-  return { body: () => assemble(res, chunks, length) };
+/** The same body when no secret shows in it, which is nearly always. */
+function scrubBody(body: BodyText | null, secrets: string[]): BodyText | null {
+  if (body === null) return null;
+  const text = scrub(body.text, secrets);
+  return text === body.text ? body : new BodyText(text, body.json, body.truncatedFrom);
 }
 
 function chunkText(chunk: unknown, encoding: unknown): string {
@@ -139,9 +188,10 @@ function chunkText(chunk: unknown, encoding: unknown): string {
   return String(chunk);
 }
 
-function assemble(res: Response, chunks: string[], length: number): BodyText | null {
+function assemble(res: Response, capture: Capture): BodyText | null {
+  const { chunks, length } = capture;
   if (length === 0) return null;
-  const text = chunks.join('');
+  const text = chunks.length === 1 ? chunks[0] : chunks.join('');
   if (length > CAPTURE_MAX_CHARS) return new BodyText(text.slice(0, PREVIEW_CHARS), false, length);
   const contentType = String(res.getHeader('content-type') ?? '');
   return new BodyText(text, contentType.includes('json'));

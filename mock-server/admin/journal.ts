@@ -4,6 +4,7 @@ import { ConfigError } from '../../scim/errors.ts';
 import type { Journal, JournalEntry, JournalQuery } from '../context.ts';
 import type { BodyText } from './journal-body.ts';
 import { readBody, toBodyText } from './journal-body.ts';
+import { redactRequest, type RawRequest, type RequestDetails } from './journal-details.ts';
 import { compilePathPattern } from './path-pattern.ts';
 
 export { journalMiddleware } from './journal-capture.ts';
@@ -17,9 +18,21 @@ export interface MemoryJournalOptions {
   maxBodyChars?: number;
 }
 
-type StoredEntry = Omit<JournalEntry, 'requestBody' | 'responseBody'> & {
+/** What the capture middleware hands over: bodies as text, the request's details still raw. */
+export type CapturedEntry = Omit<
+  JournalEntry,
+  'seq' | keyof RequestDetails | 'requestBody' | 'responseBody'
+> & {
   requestBody: BodyText | null;
   responseBody: BodyText | null;
+  raw: RawRequest;
+};
+
+type StoredEntry = Omit<CapturedEntry, 'raw'> & {
+  seq: number;
+  /** Redacted details; null until first read when the entry came from the capture middleware. */
+  details: RequestDetails | null;
+  raw: RawRequest | null;
 };
 
 const DEFAULTS = { limit: 10_000, maxChars: 16 * 1024 * 1024, maxBodyChars: 1024 * 1024 };
@@ -46,21 +59,28 @@ export class MemoryJournal implements Journal {
 
   /** Stores an entry; bodies may be BodyText (as the capture middleware passes) or plain values. */
   record(entry: Omit<JournalEntry, 'seq'>): JournalEntry {
-    return toEntry(this.store(entry));
+    return toEntry(this.store(fromEntry(entry, this.maxBodyChars)));
   }
 
-  /** `record` for the capture middleware's hot path: no reader copy is built. */
+  /** `record` without building a reader copy. */
   append(entry: Omit<JournalEntry, 'seq'>): number {
-    return this.store(entry).seq;
+    return this.store(fromEntry(entry, this.maxBodyChars)).seq;
   }
 
-  private store(entry: Omit<JournalEntry, 'seq'>): StoredEntry {
-    const stored: StoredEntry = {
-      ...entry,
-      seq: this.nextSeq++,
-      requestBody: toBodyText(entry.requestBody, this.maxBodyChars),
-      responseBody: toBodyText(entry.responseBody, this.maxBodyChars),
-    };
+  /** The capture middleware's hot path: the request's details are redacted on first read. */
+  appendCaptured(captured: CapturedEntry): number {
+    const { requestBody, responseBody } = captured;
+    return this.store({
+      ...captured,
+      seq: 0,
+      requestBody: toBodyText(requestBody, this.maxBodyChars),
+      responseBody: toBodyText(responseBody, this.maxBodyChars),
+      details: null,
+    }).seq;
+  }
+
+  private store(stored: StoredEntry): StoredEntry {
+    stored.seq = this.nextSeq++;
     if (this.size === this.slots.length) this.evictOldest();
     this.slots[(this.oldest + this.size) % this.slots.length] = stored;
     this.size += 1;
@@ -111,19 +131,43 @@ function charsOf(entry: StoredEntry): number {
   return (entry.requestBody?.chars ?? 0) + (entry.responseBody?.chars ?? 0);
 }
 
+/** A stored entry from a caller's full entry; bodies become text. */
+function fromEntry(entry: Omit<JournalEntry, 'seq'>, maxBodyChars: number): StoredEntry {
+  const { at, tenantId, path, query, requestHeaders, requestBody, responseBody, ...rest } = entry;
+  return {
+    ...rest,
+    seq: 0,
+    requestBody: toBodyText(requestBody, maxBodyChars),
+    responseBody: toBodyText(responseBody, maxBodyChars),
+    details: { at, tenantId, path, query, requestHeaders },
+    raw: null,
+  };
+}
+
+/** The redacted details, derived once from the raw request and then kept instead of it. */
+function detailsOf(stored: StoredEntry): RequestDetails {
+  if (stored.details === null) {
+    stored.details = redactRequest(stored.raw!);
+    stored.raw = null;
+  }
+  return stored.details;
+}
+
+/** Cheap tests first, so entries they rule out are never redacted. */
 function entryFilter(query: JournalQuery): (entry: StoredEntry) => boolean {
   const pathMatches = compilePathPattern(query.path);
   const method = query.method?.toUpperCase();
   return (entry) =>
-    (query.tenantId === undefined || entry.tenantId === query.tenantId) &&
     (method === undefined || entry.method === method) &&
     (query.status === undefined || entry.status === query.status) &&
-    pathMatches(entry.path);
+    (query.tenantId === undefined || detailsOf(entry).tenantId === query.tenantId) &&
+    (query.path === undefined || pathMatches(detailsOf(entry).path));
 }
 
 /** A reader's copy, keys in JournalEntry order; bodies are parsed on first access. */
 function toEntry(stored: StoredEntry): JournalEntry {
-  const { seq, requestId, at, tenantId, method, path, query, requestHeaders } = stored;
+  const { seq, requestId, method } = stored;
+  const { at, tenantId, path, query, requestHeaders } = detailsOf(stored);
   const entry = {
     seq,
     requestId,

@@ -1,0 +1,59 @@
+// The parts of a journalled request that cost most to redact (time, tenant, path, query,
+// headers). The capture middleware keeps them raw; the journal derives them on first read, so
+// a request that is never read back never pays for them.
+import type { IncomingHttpHeaders } from 'node:http';
+
+import type { JournalEntry } from '../context.ts';
+import { redactHeaders, scrub } from './redact.ts';
+import { parseScimPath } from './scim-path.ts';
+
+export type RequestDetails = Pick<
+  JournalEntry,
+  'at' | 'tenantId' | 'path' | 'query' | 'requestHeaders'
+>;
+
+/** Express's query parser (`app.get('query parser fn')`), as `req.query` would apply it. */
+export type QueryParser = (text: string) => Record<string, unknown>;
+
+/** References only: nothing here is copied on the hot path. */
+export interface RawRequest {
+  startedAt: Date;
+  /** The URL as the client sent it, query included. */
+  url: string;
+  /** `url` without the query string. */
+  path: string;
+  headers: IncomingHttpHeaders;
+  /** Everything to scrub: the admin token and whatever credentials the request carried. */
+  secrets: readonly string[];
+  /** The query text for `parseQuery` to read later, already parsed, or null for none. */
+  query: string | Record<string, unknown> | null;
+  parseQuery: QueryParser | undefined;
+}
+
+export function redactRequest(raw: RawRequest): RequestDetails {
+  const { secrets } = raw;
+  return {
+    at: raw.startedAt.toISOString(),
+    tenantId: parseScimPath(raw.path)?.tenantId ?? null,
+    path: scrub(raw.path, secrets),
+    query: queryOf(raw),
+    requestHeaders: redactHeaders(raw.headers, secrets),
+  };
+}
+
+function queryOf(raw: RawRequest): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  const parsed = typeof raw.query === 'string' ? raw.parseQuery?.(raw.query) : raw.query;
+  if (!parsed) return result;
+  const { secrets } = raw;
+  for (const [key, value] of Object.entries(parsed)) {
+    result[scrub(key, secrets)] = Array.isArray(value)
+      ? value.map((item) => scrub(stringOf(item), secrets))
+      : scrub(stringOf(value), secrets);
+  }
+  return result;
+}
+
+function stringOf(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
