@@ -34,18 +34,41 @@ function shapeError(reason: string): ScimError {
   return ScimError.invalid(`PatchOp: ${reason}`, 'AWS-PATCH-SHAPE');
 }
 
+const OPERATION_KEYS = ['op', 'path', 'value'];
+
+/**
+ * The PatchOp schema forbids keys beyond op, path and value; the mock never runs that schema
+ * (it would refuse `Path`, which RFC 7643 §2.1 allows), so the check lives here.
+ */
+function checkOperationKeys(raw: Record<string, unknown>, index: number): void {
+  const seen = new Set<string>();
+  for (const key of Object.keys(raw)) {
+    const name = key.toLowerCase();
+    if (!OPERATION_KEYS.includes(name)) {
+      throw shapeError(
+        `Operations[${index}] has key ${JSON.stringify(key)}; only op, path and value are allowed`,
+      );
+    }
+    if (seen.has(name)) throw shapeError(`Operations[${index}] has "${name}" more than once`);
+    seen.add(name);
+  }
+}
+
 function readOperation(raw: unknown, index: number): PatchOperation {
   if (!isPlainObject(raw)) throw shapeError(`Operations[${index}] must be an object`);
+  checkOperationKeys(raw, index);
 
   // AWS-PATCH-OP-CASE: Entra sends Replace/Add/Remove, so op names match case-insensitively.
-  const op = typeof raw.op === 'string' ? raw.op.toLowerCase() : undefined;
+  const rawOp = getCaseless(raw, 'op');
+  const op = typeof rawOp === 'string' ? rawOp.toLowerCase() : undefined;
   if (op !== 'add' && op !== 'replace' && op !== 'remove') {
     throw shapeError(
-      `Operations[${index}].op must be add, replace or remove, got ${JSON.stringify(raw.op)}`,
+      `Operations[${index}].op must be add, replace or remove, got ${JSON.stringify(rawOp)}`,
     );
   }
 
-  const { path, value } = raw;
+  const path = getCaseless(raw, 'path');
+  const value = getCaseless(raw, 'value');
   if (path !== undefined && (typeof path !== 'string' || path.trim() === '')) {
     throw shapeError(`Operations[${index}].path must be a non-empty string when present`);
   }
@@ -67,7 +90,7 @@ function readOperation(raw: unknown, index: number): PatchOperation {
 }
 
 /**
- * Checks the PatchOp envelope and each operation's op, path and value (AWS-PATCH-SHAPE).
+ * Checks the PatchOp envelope and each operation's keys, op, path and value (AWS-PATCH-SHAPE).
  * @see RFC 7644 §3.5.2
  */
 export function readPatchBody(body: unknown): PatchOperation[] {

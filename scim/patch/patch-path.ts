@@ -62,6 +62,13 @@ function splitUrn(path: string, options: PathOptions, where: string) {
     if (head.toLowerCase() !== urn.toLowerCase()) continue;
     const tail = path.slice(urn.length);
     if (tail === '') return { urn, rest: '' };
+    if (tail === ':') {
+      // `<urn>:` is not the bare URN (the whole extension): it names an attribute with no name.
+      throw ScimError.invalid(
+        `${where}: "${path}" names no attribute after the schema URN`,
+        options.attributesBehaviour,
+      );
+    }
     if (tail.startsWith(':')) return { urn, rest: tail.slice(1) };
   }
   throw ScimError.invalid(

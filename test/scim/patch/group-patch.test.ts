@@ -301,6 +301,22 @@ describe('scim/patch/group-patch', () => {
     });
   }
 
+  it('AWS-PATCH-SHAPE: refuses a group operation with a key other than op, path and value', () => {
+    expectRefused(
+      patch({ op: 'add', path: 'members', value: members('u1'), members: members('u2') }),
+      'AWS-PATCH-SHAPE',
+      /Operations\[0\] has key "members"/,
+    );
+  });
+
+  it('AWS-PATCH-GROUP-ATTRS: refuses a Group URN path with no attribute after its colon', () => {
+    expectRefused(
+      patch({ op: 'replace', path: `${GROUP_URN}:`, value: 'x' }),
+      'AWS-PATCH-GROUP-ATTRS',
+      /names no attribute after the schema URN/,
+    );
+  });
+
   it('AWS-PATCH-SHAPE: refuses a body without the PatchOp schema', () => {
     expectRefused(
       { Operations: [{ op: 'add', path: 'members', value: [] }] },

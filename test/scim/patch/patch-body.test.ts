@@ -28,6 +28,11 @@ describe('scim/patch/patch-body', () => {
     expect(readPatchBody(body)).to.have.length(1);
   });
 
+  it('AWS-PATCH-SHAPE: reads the op, path and value keys in any case (RFC 7643 §2.1)', () => {
+    const operations = readPatchBody(patch({ OP: 'add', Path: 'title', VALUE: 'Boss' }));
+    expect(operations).to.deep.equal([{ index: 0, op: 'add', path: 'title', value: 'Boss' }]);
+  });
+
   const refused: Array<[string, unknown, string, RegExp]> = [
     ['a body that is no object', [], 'AWS-PATCH-SHAPE', /JSON object/],
     ['a null body', null, 'AWS-PATCH-SHAPE', /JSON object/],
@@ -77,6 +82,18 @@ describe('scim/patch/patch-body', () => {
       patch({ op: 'remove', value: { title: 'x' } }),
       'AWS-PATCH-REMOVE-NEEDS-PATH',
       /remove needs a path/,
+    ],
+    [
+      'an operation with an extra key',
+      patch({ op: 'add', path: 'title', value: 'x', note: 'y' }),
+      'AWS-PATCH-SHAPE',
+      /Operations\[0\] has key "note"; only op, path and value are allowed/,
+    ],
+    [
+      'an operation naming path twice in different case',
+      patch({ op: 'remove', path: 'title', Path: 'nickName' }),
+      'AWS-PATCH-SHAPE',
+      /Operations\[0\] has "path" more than once/,
     ],
   ];
   for (const [what, body, behaviour, reason] of refused) {

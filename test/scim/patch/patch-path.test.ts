@@ -84,6 +84,10 @@ describe('scim/patch/patch-path', () => {
       /names a schema this resource does not have/,
     ],
     [`${ENTERPRISE_USER_URN}x:department`, 'AWS-PATCH-USER-ATTRS', /does not have/],
+    [`${ENTERPRISE_USER_URN}:`, 'AWS-PATCH-USER-ATTRS', /names no attribute after the schema/],
+    [`${USER_URN}:`, 'AWS-PATCH-USER-ATTRS', /names no attribute after the schema URN/],
+    ['name.', 'AWS-PATCH-SHAPE', /the path is not/],
+    [`${ENTERPRISE_USER_URN}:manager.`, 'AWS-PATCH-SHAPE', /the path is not/],
   ];
   for (const [path, behaviour, reason] of refused) {
     it(`${behaviour}: refuses the path ${path} with the generic 400`, () => {

@@ -246,6 +246,18 @@ describe('scim/patch/user-patch', () => {
     });
   });
 
+  it('AWS-PATCH-SHAPE: refuses a user operation with a key other than op, path and value', () => {
+    expectRefused(
+      patch({ op: 'replace', path: 'title', value: 'T', schemas: [] }),
+      'AWS-PATCH-SHAPE',
+      /Operations\[0\] has key "schemas"/,
+    );
+  });
+
+  it('AWS-PATCH-SHAPE: refuses a path that ends in a dot', () => {
+    expectRefused(patch({ op: 'remove', path: 'name.' }), 'AWS-PATCH-SHAPE', /the path is not/);
+  });
+
   describe('AWS-PATCH-USER-ATTRS', () => {
     const refused = [
       'id',
@@ -273,6 +285,34 @@ describe('scim/patch/user-patch', () => {
         patch({ op: 'remove', path: 'urn:ietf:params:scim:schemas:core:2.0:User' }),
         'AWS-PATCH-USER-ATTRS',
         /names no attribute/,
+      );
+    });
+
+    const emptyAfterUrn = [
+      `${ENTERPRISE_USER_URN}:`,
+      'urn:ietf:params:scim:schemas:core:2.0:User:',
+    ];
+    for (const path of emptyAfterUrn) {
+      it(`AWS-PATCH-USER-ATTRS: refuses ${path} for every op`, () => {
+        for (const operation of [
+          { op: 'remove', path },
+          { op: 'add', path, value: { department: 'x' } },
+          { op: 'replace', path, value: { department: 'x' } },
+        ]) {
+          expectRefused(
+            patch(operation),
+            'AWS-PATCH-USER-ATTRS',
+            /names no attribute after the schema URN/,
+          );
+        }
+      });
+    }
+
+    it('AWS-PATCH-USER-ATTRS: refuses an empty key in a value for the whole extension', () => {
+      expectRefused(
+        patch({ op: 'add', path: ENTERPRISE_USER_URN, value: { '': 'x' } }),
+        'AWS-PATCH-USER-ATTRS',
+        /names no attribute after the schema URN/,
       );
     });
 
