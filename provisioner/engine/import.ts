@@ -12,6 +12,7 @@ import { assign, createGroup, getGroup } from '../directory/groups.ts';
 import { addUser, getUser, listUsers } from '../directory/users.ts';
 import type { DirectoryUser } from '../directory/users.ts';
 import { openSession } from './session.ts';
+import { ChangeFeed } from './store/change-feed.ts';
 import type { PushedStore } from './store/pushed-store.ts';
 
 export interface ImportReport {
@@ -72,6 +73,8 @@ async function importWith(
     const linker = new Linker(store);
     const userNames = importUsers(db, linker, users.resources, report);
     importGroups(db, linker, groups.resources, members, userNames, report);
+    // Links were added to the pushed state outside a sync: the next sync looks at everything.
+    new ChangeFeed(db, appName).forget();
   })();
   return report;
 }

@@ -30,6 +30,9 @@ export interface SyncSummary {
   failures: string[];
   message?: string;
   durationMs: number;
+  /** How much syncApps looked at: every object, the users changed since the last complete run,
+   *  or nothing at all because nothing changed (see engine/choose-path.ts). */
+  path?: 'full' | 'incremental' | 'unchanged';
 }
 
 export function emptyCounts(): SyncCounts {

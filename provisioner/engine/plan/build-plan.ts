@@ -43,7 +43,8 @@ function presentUsers(
 
 function guardFor(steps: DeprovisionStep[], pushed: PushedState, share: number): DeprovisionGuard {
   const deprovisions = steps.filter((s) => s.kind !== 'schedule-delete').length;
-  const owned = [...pushed.users.values()].filter((u) => u.origin === 'created').length;
+  const owned =
+    pushed.ownedUsers ?? [...pushed.users.values()].filter((u) => u.origin === 'created').length;
   const limit = Math.floor(owned * share);
   return { deprovisions, pushed: owned, limit, exceeded: deprovisions > limit };
 }

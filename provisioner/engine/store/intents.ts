@@ -40,6 +40,11 @@ export class IntentLog {
     this.db.prepare('DELETE FROM engine_intents WHERE id = ?').run(id);
   }
 
+  hasPending(): boolean {
+    const row = this.db.prepare('SELECT 1 FROM engine_intents WHERE app = ? LIMIT 1').get(this.app);
+    return row !== undefined;
+  }
+
   pending(): Intent[] {
     const rows = this.db
       .prepare('SELECT id, kind, object_key, detail FROM engine_intents WHERE app = ? ORDER BY id')

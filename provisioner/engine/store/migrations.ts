@@ -68,4 +68,20 @@ CREATE INDEX engine_audit_by_app ON engine_audit (app, id);
 `,
 };
 
-export const ENGINE_MIGRATIONS = [engineTables];
+/** Needs migration 2's `changes` table: each app's place in the change feed. */
+export const engineWatermarks = {
+  id: 101,
+  name: 'engine watermarks: the last change sequence each app was fully synced to',
+  sql: `
+CREATE TABLE engine_watermarks (
+  app        TEXT PRIMARY KEY,
+  seq        INTEGER NOT NULL,
+  updated_at TEXT NOT NULL
+);
+-- Users whose deletion falls due with time alone, without any directory change.
+CREATE INDEX engine_users_delete_after ON engine_users (app, delete_after)
+  WHERE delete_after IS NOT NULL;
+`,
+};
+
+export const ENGINE_MIGRATIONS = [engineTables, engineWatermarks];

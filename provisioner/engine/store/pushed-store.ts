@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 
 import type { Attributes } from '../attributes.ts';
+import { readPushed } from './pushed-read.ts';
 
 /** created: this provisioner made it. adopted: it existed on the target and was only linked. */
 export type Origin = 'created' | 'adopted';
@@ -31,17 +32,8 @@ export interface PushedGroup {
 export interface PushedState {
   users: Map<string, PushedUser>;
   groups: Map<string, PushedGroup>;
-}
-
-interface UserRow {
-  key: string;
-  remote_id: string;
-  user_name: string;
-  origin: Origin;
-  hash: string;
-  attrs: string;
-  active: number;
-  delete_after: string | null;
+  /** Set when only some users were loaded: users this provisioner created, all of them. */
+  ownedUsers?: number;
 }
 
 export class PushedStore {
@@ -56,35 +48,12 @@ export class PushedStore {
   }
 
   load(): PushedState {
-    const users = new Map<string, PushedUser>();
-    const userRows = this.db
-      .prepare('SELECT * FROM engine_users WHERE app = ?')
-      .all(this.app) as UserRow[];
-    for (const row of userRows) users.set(row.key, toUser(row));
-    const groups = new Map<string, PushedGroup>();
-    const groupRows = this.db
-      .prepare('SELECT key, remote_id, display_name, origin FROM engine_groups WHERE app = ?')
-      .all(this.app) as Array<{
-      key: string;
-      remote_id: string;
-      display_name: string;
-      origin: Origin;
-    }>;
-    for (const row of groupRows) {
-      groups.set(row.key, {
-        key: row.key,
-        remoteId: row.remote_id,
-        displayName: row.display_name,
-        origin: row.origin,
-        members: new Set(),
-      });
-    }
-    const memberRows = this.db
-      .prepare('SELECT group_key, user_key FROM engine_members WHERE app = ?')
-      .raw()
-      .all(this.app) as Array<[string, string]>;
-    for (const [groupKey, userKey] of memberRows) groups.get(groupKey)?.members.add(userKey);
-    return { users, groups };
+    return readPushed(this.db, this.app);
+  }
+
+  /** The rows of these users only, their memberships, and every group (see readPushed). */
+  loadFor(userKeys: readonly string[]): PushedState {
+    return readPushed(this.db, this.app, userKeys);
   }
 
   saveUser(user: Omit<PushedUser, 'attrsJson'> & { attrs: Attributes }): void {
@@ -170,19 +139,6 @@ export class PushedStore {
       this.addMembers(groupKey, userKeys);
     })();
   }
-}
-
-function toUser(row: UserRow): PushedUser {
-  return {
-    key: row.key,
-    remoteId: row.remote_id,
-    userName: row.user_name,
-    origin: row.origin,
-    hash: row.hash,
-    attrsJson: row.attrs,
-    active: row.active === 1,
-    deleteAfter: row.delete_after,
-  };
 }
 
 function now(): string {

@@ -2,8 +2,9 @@
 // Ids 1–99: configuration side; 100–199: engine side. Add a migration by appending to MIGRATIONS.
 import type Database from 'better-sqlite3';
 
-import { engineTables } from '../../engine/store/migrations.ts';
+import { engineTables, engineWatermarks } from '../../engine/store/migrations.ts';
 import { configurationTables } from './001-configuration.ts';
+import { changeFeed } from './002-change-feed.ts';
 
 export interface Migration {
   id: number;
@@ -46,6 +47,8 @@ function sortedChecked(migrations: readonly Migration[]): Migration[] {
 
 export const MIGRATIONS: Migration[] = [
   configurationTables,
+  changeFeed,
   // Engine side (ids 100–199) appends below.
   engineTables,
+  engineWatermarks,
 ];
