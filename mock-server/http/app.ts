@@ -7,11 +7,11 @@ import { ADMIN_BASE_PATH } from '../admin/client.ts';
 import { faultMiddleware } from '../admin/faults.ts';
 import { adminRouter, type AdminRouterOptions } from '../admin/router.ts';
 import type { MockContext } from '../context.ts';
-import { rawBodyMiddleware, jsonBodyMiddleware } from './pipeline/body.ts';
+import { bodyMiddleware } from './pipeline/body.ts';
 import { awsErrorHandler, notFoundHandler } from './pipeline/error-handler.ts';
 import { requestIdMiddleware } from './pipeline/request-id.ts';
 import { requestLogMiddleware } from './pipeline/request-log.ts';
-import { SCIM_BASE_PATH, scimRouter } from './scim-router.ts';
+import { scimRouter } from './scim-router.ts';
 
 export function buildApp(ctx: MockContext, adminOptions: AdminRouterOptions = {}): Express {
   const app = express();
@@ -25,10 +25,10 @@ export function buildApp(ctx: MockContext, adminOptions: AdminRouterOptions = {}
   app.use(faultMiddleware(ctx));
   // The admin side reads its own bodies: a state upload may exceed the SCIM body limit.
   app.use(ADMIN_BASE_PATH, adminRouter(ctx, adminOptions));
-  app.use(rawBodyMiddleware(ctx.profile.maxBodyBytes));
-  app.use(jsonBodyMiddleware());
+  app.use(bodyMiddleware(ctx.profile.maxBodyBytes));
 
-  app.use(SCIM_BASE_PATH, scimRouter(ctx));
+  // Matches `/{tenantId}/scim/v2` itself; anything else falls through to the 404.
+  app.use(scimRouter(ctx));
   app.use(notFoundHandler());
   app.use(awsErrorHandler(ctx));
   return app;

@@ -7,7 +7,8 @@ import type { Clock } from '../context.ts';
 
 export function sendJson(res: Response, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.status(status);
+  // Set directly: express's status() only adds checks that our fixed statuses always pass.
+  res.statusCode = status;
   res.setHeader('Content-Type', 'application/json');
   res.setHeader('Content-Length', Buffer.byteLength(text));
   res.end(text);

@@ -71,7 +71,7 @@ export class RouteTable {
     }
     if (!hasRoutes(routes.item)) return null;
     // Express decoded the id on matching the path, before it looked at the method.
-    const id = decodeId(rawId);
+    const id = decodeParam(rawId);
     const handler = routes.item[verb];
     return handler ? { handler, id } : null;
   }
@@ -83,7 +83,7 @@ function hasRoutes(table: MethodTable): boolean {
 }
 
 /** Express answers a malformed percent escape in a route parameter with a 400; so do we. */
-function decodeId(raw: string): string {
+export function decodeParam(raw: string): string {
   if (!raw.includes('%')) return raw;
   try {
     return decodeURIComponent(raw);

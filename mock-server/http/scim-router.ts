@@ -8,10 +8,14 @@ import type { MockContext } from '../context.ts';
 import { authError } from './auth.ts';
 import { discoveryRoutes } from './discovery/discovery-routes.ts';
 import { groupRoutes } from './groups/group-routes.ts';
-import { isUnsupportedPath, RouteTable } from './route-table.ts';
+import { decodeParam, isUnsupportedPath, RouteTable } from './route-table.ts';
 import { userRoutes } from './users/user-routes.ts';
 
-export const SCIM_BASE_PATH = '/:tenantId/scim/v2';
+/**
+ * `/{tenantId}/scim/v2` as express matched the mount `/:tenantId/scim/v2`: any case, and a
+ * trailing slash belongs to the base. Matched here, so no express layer has to.
+ */
+const SCIM_BASE = /^\/([^/]+)\/scim\/v2(?:\/$)?(?=\/|$)/i;
 
 export function scimRouter(ctx: MockContext): RequestHandler {
   const table = new RouteTable()
@@ -20,15 +24,21 @@ export function scimRouter(ctx: MockContext): RequestHandler {
   for (const [resource, routes] of discoveryRoutes()) table.add(resource, routes, false);
 
   return (req, res, next) => {
-    const tenantId = tenantParam(req.params);
+    const base = SCIM_BASE.exec(req.path);
+    if (!base) return next();
+    let tenantId: string;
+    try {
+      tenantId = decodeParam(base[1]);
+    } catch (error) {
+      return next(error);
+    }
     const refused = authError(ctx, tenantId, req.headers.authorization);
     if (refused) return next(refused);
     // Express would answer OPTIONS itself in text/plain; AWS lists no such operation.
     if (req.method === 'OPTIONS') {
       return next(ScimError.notFound('OPTIONS is not supported', 'AWS-HTTP-UNKNOWN-PATH'));
     }
-    // `req.path` is the part after the base: the app mounts this handler there.
-    const { path } = req;
+    const path = restOf(req.path, base[0].length);
     if (isUnsupportedPath(path)) {
       const reason = `${path} is not supported`;
       return next(ScimError.notFound(reason, 'AWS-HTTP-UNSUPPORTED-ENDPOINTS'));
@@ -43,7 +53,8 @@ export function scimRouter(ctx: MockContext): RequestHandler {
   };
 }
 
-function tenantParam(params: Record<string, unknown>): string {
-  const value = params.tenantId;
-  return typeof value === 'string' ? value : '';
+/** The path under the base, with a leading slash, as a mounted express router saw it. */
+function restOf(path: string, baseLength: number): string {
+  const rest = path.slice(baseLength);
+  return rest.startsWith('/') ? rest : `/${rest}`;
 }

@@ -1,7 +1,7 @@
 // /Groups: create, read, list, PUT, PATCH and delete, as AWS answers them (§3 and §5 of the
 // AWS reference): members are written but never read back.
 import { AWS_DETAIL, ScimError, awsMetaTimestamp } from '../../../scim/errors.ts';
-import { canonicalFilter, parseGroupFilter } from '../../../scim/filter.ts';
+import { parseGroupFilter } from '../../../scim/filter.ts';
 import { planGroupPatch, type GroupPatchChange } from '../../../scim/patch/group-patch.ts';
 import type { MockContext } from '../../context.ts';
 import { newResourceId } from '../../store/ids.ts';
@@ -39,13 +39,8 @@ export function groupRoutes(ctx: MockContext): ResourceRoutes {
     GET: ({ req, res, data }) => {
       const params = readListParams(req.query, ctx.profile);
       const filter = params.filter === undefined ? undefined : parseGroupFilter(params.filter);
-      const scope = { tenantId: data.tenantId, resourceType: 'Group' as const };
-      const body = listBody(
-        params,
-        { ...scope, filter: canonicalFilter(filter) },
-        groupSource(data, filter),
-        renderListedGroup,
-      );
+      const scope = { tenantId: data.tenantId, resourceType: 'Group' as const, filter };
+      const body = listBody(params, scope, groupSource(data, filter), renderListedGroup);
       sendJson(res, 200, body);
     },
   };

@@ -1,5 +1,6 @@
 // Answers a list request from a page source: a capped plain ListResponse whose totalResults is
 // the number returned (AWS-LIST-ENVELOPE, AWS-LIST-TOTAL-IS-PAGE), or a cursor page.
+import { canonicalFilter, type GroupFilter, type UserFilter } from '../../../scim/filter.ts';
 import { LIST_RESPONSE_URN } from '../../../scim/urns.ts';
 import type { ResourcePage, StoredResource } from '../../store/types.ts';
 import { decodeCursor, encodeCursor, type CursorScope } from './cursor.ts';
@@ -8,9 +9,14 @@ import type { ListParams } from './list-params.ts';
 /** Up to `limit` resources after `afterPosition`, in a stable order. */
 export type PageSource = (afterPosition: number, limit: number) => ResourcePage;
 
+/** What a cursor is bound to; the filter is made canonical only when a cursor is in play. */
+export interface ListScope extends Omit<CursorScope, 'filter'> {
+  filter: UserFilter | GroupFilter | undefined;
+}
+
 export function listBody(
   params: ListParams,
-  scope: CursorScope,
+  listScope: ListScope,
   source: PageSource,
   render: (resource: StoredResource) => Record<string, unknown>,
 ): Record<string, unknown> {
@@ -25,6 +31,7 @@ export function listBody(
     };
   }
   // AWS-CURSOR-SHAPE: no totalResults or startIndex; the last page has no nextCursor.
+  const scope = { ...listScope, filter: canonicalFilter(listScope.filter) };
   const after = params.cursor === '' ? 0 : decodeCursor(params.cursor, scope);
   const page = source(after, params.count);
   const Resources = page.resources.map(render);

@@ -1,13 +1,16 @@
 // Request bodies: read raw up to the profile's limit (413, AWS-HTTP-BODY-LIMIT), then check the
 // Content-Type (AWS-HTTP-REQUEST-CONTENT-TYPE), then parse JSON (AWS-HTTP-MALFORMED-JSON).
-import express, { type Request, type RequestHandler } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler } from 'express';
 
 import { AWS_DETAIL, ScimError } from '../../../scim/errors.ts';
 
 const JSON_TYPES = new Set(['application/json', 'application/scim+json']);
 
-/** Reads any body as bytes; errors become ScimErrors for the AWS error handler. */
-export function rawBodyMiddleware(maxBodyBytes: number): RequestHandler {
+/**
+ * Reads any body as bytes up to the limit, then checks its type and parses it. One middleware
+ * for both steps, so a request without a body passes a single express layer.
+ */
+export function bodyMiddleware(maxBodyBytes: number): RequestHandler {
   const raw = express.raw({ type: () => true, limit: maxBodyBytes });
   return (req, res, next) => {
     // Most SCIM calls are GETs without a body: skip the reader and the per-request callback.
@@ -17,7 +20,7 @@ export function rawBodyMiddleware(maxBodyBytes: number): RequestHandler {
       return next();
     }
     raw(req, res, (error?: unknown) => {
-      if (error === undefined) return next();
+      if (error === undefined) return parseJsonBody(req, next);
       next(bodyReadError(error, maxBodyBytes));
     });
   };
@@ -42,24 +45,22 @@ function bodyReadError(error: unknown, maxBodyBytes: number): ScimError {
 }
 
 /** Refuses a body sent as anything but JSON, then parses it into `req.body`. */
-export function jsonBodyMiddleware(): RequestHandler {
-  return (req, _res, next) => {
-    const body: unknown = req.body;
-    if (!Buffer.isBuffer(body) || body.length === 0) {
-      req.body = undefined;
-      return next();
-    }
-    const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    if (!JSON_TYPES.has(type)) {
-      const reason = `Content-Type '${type}' is not application/scim+json or application/json`;
-      return next(ScimError.invalid(reason, 'AWS-HTTP-REQUEST-CONTENT-TYPE'));
-    }
-    try {
-      req.body = JSON.parse(body.toString('utf8')) as unknown;
-    } catch (error) {
-      const reason = `body is not JSON: ${(error as Error).message}`;
-      return next(new ScimError(400, AWS_DETAIL.invalidRequest, { reason, cause: error }));
-    }
-    next();
-  };
+function parseJsonBody(req: Request, next: NextFunction): void {
+  const body: unknown = req.body;
+  if (!Buffer.isBuffer(body) || body.length === 0) {
+    req.body = undefined;
+    return next();
+  }
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (!JSON_TYPES.has(type)) {
+    const reason = `Content-Type '${type}' is not application/scim+json or application/json`;
+    return next(ScimError.invalid(reason, 'AWS-HTTP-REQUEST-CONTENT-TYPE'));
+  }
+  try {
+    req.body = JSON.parse(body.toString('utf8')) as unknown;
+  } catch (error) {
+    const reason = `body is not JSON: ${(error as Error).message}`;
+    return next(new ScimError(400, AWS_DETAIL.invalidRequest, { reason, cause: error }));
+  }
+  next();
 }

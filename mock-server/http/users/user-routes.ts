@@ -1,7 +1,7 @@
 // /Users: create, read, list, replace, patch and delete, as AWS answers them (§2 and §4 of the
 // AWS reference). Every write re-checks the schema, the profile's rules and uniqueness.
 import { ScimError, awsMetaTimestamp } from '../../../scim/errors.ts';
-import { canonicalFilter, parseUserFilter } from '../../../scim/filter.ts';
+import { parseUserFilter } from '../../../scim/filter.ts';
 import { applyUserPatch } from '../../../scim/patch/user-patch.ts';
 import type { MockContext } from '../../context.ts';
 import { newResourceId } from '../../store/ids.ts';
@@ -32,13 +32,8 @@ export function userRoutes(ctx: MockContext): ResourceRoutes {
     GET: ({ req, res, data }) => {
       const params = readListParams(req.query, ctx.profile);
       const filter = params.filter === undefined ? undefined : parseUserFilter(params.filter);
-      const scope = { tenantId: data.tenantId, resourceType: 'User' as const };
-      const body = listBody(
-        params,
-        { ...scope, filter: canonicalFilter(filter) },
-        userSource(data, filter),
-        renderUser,
-      );
+      const scope = { tenantId: data.tenantId, resourceType: 'User' as const, filter };
+      const body = listBody(params, scope, userSource(data, filter), renderUser);
       sendJson(res, 200, body);
     },
   };
