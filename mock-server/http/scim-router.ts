@@ -53,8 +53,10 @@ export function scimRouter(ctx: MockContext): RequestHandler {
   };
 }
 
-/** The path under the base, with a leading slash, as a mounted express router saw it. */
+/**
+ * The path under the base, with one leading slash. AWS-HTTP-DOUBLE-SLASH: clients that join a
+ * base ending in `/` with `/Users` (ssosync does) send `.../scim/v2//Users`, which AWS serves.
+ */
 function restOf(path: string, baseLength: number): string {
-  const rest = path.slice(baseLength);
-  return rest.startsWith('/') ? rest : `/${rest}`;
+  return `/${path.slice(baseLength).replace(/^\/+/, '')}`;
 }

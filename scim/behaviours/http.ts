@@ -75,6 +75,13 @@ export const HTTP_BEHAVIOURS: readonly AwsBehaviour[] = [
     source: 'keycloak-scim#73; PING',
   },
   {
+    id: 'AWS-HTTP-DOUBLE-SLASH',
+    summary:
+      'A doubled slash between the base URL and the resource (.../scim/v2//Users) is served.',
+    evidence: 'U',
+    source: 'ssosync joins a base ending in / with /Users against real AWS',
+  },
+  {
     id: 'AWS-HTTP-MALFORMED-JSON',
     summary: 'A body that is not JSON, or not a JSON object, gets the generic 400.',
     evidence: 'C',

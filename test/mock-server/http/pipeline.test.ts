@@ -112,6 +112,15 @@ describe('mock-server/http pipeline', () => {
     expect(options.headers.get('content-type')).to.equal('application/json');
   });
 
+  it('AWS-HTTP-DOUBLE-SLASH: serves .../scim/v2//Users as clients that join paths that way expect', async () => {
+    const answer = await fetch(`${mock.scimBaseUrl()}//Users`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(answer.status).to.equal(200);
+    const body = (await answer.json()) as { Resources: unknown[] };
+    expect(body.Resources).to.be.an('array');
+  });
+
   it('AWS-ERROR-INTERNAL-500: turns an unexpected fault into a 500 in AWS form and logs the stack', async () => {
     const store = mock.context.store;
     const original = store.tenant.bind(store);
