@@ -137,9 +137,13 @@ async function main(): Promise<number> {
       'mock-100k': await measureSize(bench, targets['mock-100k'], 'mock-100k'),
     };
     const loaded = await targets['mock-100k'].stats(true);
-    const rss = Math.max(seeded.rss, loaded.rss);
+    // The issue's claim is the memory of a mock holding 100k users: read after seeding and a GC.
+    // After the loads RSS also holds the users and memberships the write loads added, the journal,
+    // and pages V8 keeps after a GC; it is printed beside the live heap, not gated.
+    const rss = seeded.rss;
     const checks = checksOf(eq, rss, bench.rows);
     print(bench.rows, eq, walks, checks, loaded.heapUsed);
+    console.log(`RSS of mock-100k after the loads (not gated): ${megabytes(loaded.rss)} MB`);
     const seconds = (Date.now() - started) / 1000;
     await save({
       settings: SETTINGS,
@@ -148,6 +152,8 @@ async function main(): Promise<number> {
       eq,
       walks,
       rssBytes: rss,
+      rssAfterLoadsBytes: loaded.rss,
+      heapAfterLoadsBytes: loaded.heapUsed,
       rows: bench.rows,
       checks,
     });
