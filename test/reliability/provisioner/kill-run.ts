@@ -35,6 +35,10 @@ export interface KillRunResult {
   killed: number;
   /** Delays (ms after the first request) of those kill points. */
   delaysMs: number[];
+  /** Writes each killed run got answered before it died (0: killed while reading). */
+  writesPerKill: number[];
+  /** Intents (writes of unknown outcome) left after each kill, for the next run to resolve. */
+  pendingIntents: number[];
   /** Users on the target when the final run started. */
   usersBeforeFinal: number;
   finalMs: number;
@@ -94,9 +98,13 @@ export async function killAndConverge(options: KillRunOptions): Promise<KillRunR
     });
     db.close();
     const start = await lastSeq(mock);
-    await mock.admin.setFaults({ rules: [{ kind: 'latency', latencyMs: options.latencyMs }] });
+    if (options.latencyMs > 0) {
+      await mock.admin.setFaults({ rules: [{ kind: 'latency', latencyMs: options.latencyMs }] });
+    }
     const random = seededRandom(options.seed);
     const delaysMs: number[] = [];
+    const writesPerKill: number[] = [];
+    const pendingIntents: number[] = [];
     while (delaysMs.length < options.kills) {
       const seq = await lastSeq(mock);
       const run = spawnSync(state);
@@ -110,6 +118,9 @@ export async function killAndConverge(options: KillRunOptions): Promise<KillRunR
         break;
       }
       delaysMs.push(delay);
+      const sent = await journalSince(mock, seq);
+      writesPerKill.push(sent.filter((e) => e.method !== 'GET').length);
+      pendingIntents.push(countIntents(state));
     }
 
     await mock.admin.clearFaults();
@@ -137,6 +148,8 @@ export async function killAndConverge(options: KillRunOptions): Promise<KillRunR
     return {
       killed: delaysMs.length,
       delaysMs,
+      writesPerKill,
+      pendingIntents,
       usersBeforeFinal,
       finalMs,
       requests: journal.length,
@@ -154,5 +167,14 @@ async function countUsers(mock: RunningMock): Promise<number> {
     return (await listAll(client, 'Users')).resources.length;
   } finally {
     client.close();
+  }
+}
+
+function countIntents(state: string): number {
+  const db = openStateDb(state);
+  try {
+    return (db.prepare('SELECT COUNT(*) AS n FROM engine_intents').get() as { n: number }).n;
+  } finally {
+    db.close();
   }
 }
