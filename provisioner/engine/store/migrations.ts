@@ -84,4 +84,11 @@ CREATE INDEX engine_users_delete_after ON engine_users (app, delete_after)
 `,
 };
 
-export const ENGINE_MIGRATIONS = [engineTables, engineWatermarks];
+/** An incremental sync counts the users it created (the deprovisioning guard) from this index. */
+export const engineUsersByOrigin = {
+  id: 102,
+  name: 'engine users by origin: count created users without reading their rows',
+  sql: 'CREATE INDEX engine_users_by_origin ON engine_users (app, origin);',
+};
+
+export const ENGINE_MIGRATIONS = [engineTables, engineWatermarks, engineUsersByOrigin];

@@ -37,10 +37,12 @@ export function readPushed(
     .all(...params) as UserRow[];
   const users = new Map(userRows.map((row): [string, PushedUser] => [row.key, toUser(row)]));
   const groups = readGroups(db, app);
+  // Without table statistics SQLite would scan every member of the app for a few users.
+  const members = userKeys
+    ? `engine_members INDEXED BY engine_members_by_user WHERE app = ? AND user_key ${KEYS}`
+    : 'engine_members WHERE app = ?';
   const memberRows = db
-    .prepare(
-      `SELECT group_key, user_key FROM engine_members WHERE app = ?${userKeys ? ` AND user_key ${KEYS}` : ''}`,
-    )
+    .prepare(`SELECT group_key, user_key FROM ${members}`)
     .raw()
     .all(...params) as Array<[string, string]>;
   for (const [groupKey, userKey] of memberRows) groups.get(groupKey)?.members.add(userKey);

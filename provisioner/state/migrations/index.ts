@@ -2,7 +2,11 @@
 // Ids 1–99: configuration side; 100–199: engine side. Add a migration by appending to MIGRATIONS.
 import type Database from 'better-sqlite3';
 
-import { engineTables, engineWatermarks } from '../../engine/store/migrations.ts';
+import {
+  engineTables,
+  engineUsersByOrigin,
+  engineWatermarks,
+} from '../../engine/store/migrations.ts';
 import { configurationTables } from './001-configuration.ts';
 import { changeFeed } from './002-change-feed.ts';
 
@@ -51,4 +55,5 @@ export const MIGRATIONS: Migration[] = [
   // Engine side (ids 100–199) appends below.
   engineTables,
   engineWatermarks,
+  engineUsersByOrigin,
 ];
