@@ -119,7 +119,7 @@ describe('cli user', () => {
       await cli.run('policy', 'add', 'p', '--app', 'aws', '--group', 'Eng');
       const assigned = await cli.run('group', 'assign', 'Eng', 'ada');
       expect(assigned.out).to.match(/provisioned aws: ok, 2 writes/);
-      expect(assigned.err).to.match(/^aws: 2\/2 writes$/m);
+      expect(assigned.err).to.match(/^aws: 2\/2 steps$/m);
       expect(assigned.out).not.to.include('aws: users');
       const edited = await cli.run('user', 'edit', 'ada', '--display-name', 'Countess');
       expect(edited.out).to.match(/provisioned aws: ok, 1 write$/m);
