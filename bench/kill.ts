@@ -9,8 +9,8 @@ const options = {
   groups: 10,
   kills: Number(process.env.KILL_POINTS ?? 20),
   seed: Number(process.env.KILL_SEED ?? 20261203),
-  windowMs: Number(process.env.KILL_WINDOW_MS ?? 8_000),
-  latencyMs: Number(process.env.KILL_LATENCY_MS ?? 0),
+  windowMs: Number(process.env.KILL_WINDOW_MS ?? 3_000),
+  latencyMs: Number(process.env.KILL_LATENCY_MS ?? 20),
 };
 
 async function main(): Promise<number> {
@@ -23,7 +23,9 @@ async function main(): Promise<number> {
   console.log(`intents pending after each kill: ${result.pendingIntents.join(', ')}`);
   console.log(`users on the target before the final run: ${result.usersBeforeFinal}`);
   console.log(`final run: ${(result.finalMs / 1000).toFixed(1)} s, exit 0`);
-  console.log(`requests over all runs: ${result.requests}, of which 409: ${result.conflicts}`);
+  console.log(
+    `requests over all runs: ${result.requests}, 409s in the journal: ${result.conflicts}`,
+  );
   console.log(
     'target equals the directory, no duplicate, no pending intent, a rerun sends nothing',
   );
