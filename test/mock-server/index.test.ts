@@ -40,28 +40,31 @@ describe('mock-server public API (mock-server/index.ts)', () => {
     const first = await startMockServer({
       logLevel: 'silent',
       tenantId: 't1',
-      token: 'tok-1',
+      token: 'state-test-secret-token',
       statePath,
     });
     await fetch(`${first.scimBaseUrl()}/Users`, {
       method: 'POST',
-      headers: { authorization: 'Bearer tok-1', 'content-type': 'application/scim+json' },
+      headers: {
+        authorization: 'Bearer state-test-secret-token',
+        'content-type': 'application/scim+json',
+      },
       body: JSON.stringify(user),
     });
     await first.stop();
     expect((await stat(statePath)).mode & 0o777).to.equal(0o600);
-    expect(await readFile(statePath, 'utf8')).not.to.contain('tok-1');
+    expect(await readFile(statePath, 'utf8')).not.to.contain('state-test-secret-token');
 
     const second = await startMockServer({
       logLevel: 'silent',
       tenantId: 't1',
-      token: 'tok-1',
+      token: 'state-test-secret-token',
       statePath,
     });
     try {
       const filter = encodeURIComponent('userName eq "ann@example.com"');
       const list = await fetch(`${second.scimBaseUrl()}/Users?filter=${filter}`, {
-        headers: { authorization: 'Bearer tok-1' },
+        headers: { authorization: 'Bearer state-test-secret-token' },
       });
       expect(((await list.json()) as { totalResults: number }).totalResults).to.equal(1);
     } finally {

@@ -14,7 +14,7 @@ describe('provisioner killed mid-sync', function () {
       kills: 4,
       seed: 20261203,
       windowMs: 1500,
-      latencyMs: 5,
+      latencyMs: 20,
     });
     console.log(`      ${JSON.stringify(result)}`);
     expect(result.killed, 'every kill point landed inside the sync').to.equal(4);
