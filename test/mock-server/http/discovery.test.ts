@@ -1,37 +1,12 @@
 import { expect } from 'chai';
 
+import { AWS_SERVICE_PROVIDER_CONFIG } from '../../../fixtures/aws-discovery.ts';
 import type { RunningMock } from '../../../mock-server/server.ts';
-import {
-  ENTERPRISE_USER_URN,
-  GROUP_URN,
-  SERVICE_PROVIDER_CONFIG_URN,
-  USER_URN,
-} from '../../../scim/urns.ts';
+import { ENTERPRISE_USER_URN, GROUP_URN, USER_URN } from '../../../scim/urns.ts';
 import { ScimTestClient, startTestMock } from '../scim-test-client.ts';
 
-/** aws-scim-behaviour.md §8, as DG-SPC shows it. */
-const DOCUMENTED_SPC = {
-  schemas: [SERVICE_PROVIDER_CONFIG_URN],
-  documentationUri:
-    'https://docs.aws.amazon.com/singlesignon/latest/userguide/manage-your-identity-source-idp.html',
-  authenticationSchemes: [
-    {
-      type: 'oauthbearertoken',
-      name: 'OAuth Bearer Token',
-      description: 'Authentication scheme using the OAuth Bearer Token Standard',
-      specUri: 'https://www.rfc-editor.org/info/rfc6750',
-      documentationUri:
-        'https://docs.aws.amazon.com/singlesignon/latest/userguide/provision-automatically.html',
-      primary: true,
-    },
-  ],
-  patch: { supported: true },
-  bulk: { supported: false, maxOperations: 1, maxPayloadSize: 1048576 },
-  filter: { supported: true, maxResults: 50 },
-  changePassword: { supported: false },
-  sort: { supported: false },
-  etag: { supported: false },
-};
+// The documented body (aws-scim-behaviour.md §8, DG-SPC), the same data the suites compare with.
+const DOCUMENTED_SPC = AWS_SERVICE_PROVIDER_CONFIG;
 
 describe('mock-server/http discovery', () => {
   let mock: RunningMock;
