@@ -1,5 +1,6 @@
 // Journal bodies are kept as the text that crossed the wire and parsed only when read, so the
 // hot path pays no JSON.parse and the journal can count what it holds.
+import { scrub } from './redact.ts';
 
 /** A body as text; `json` says whether reading it should parse it. */
 export class BodyText {
@@ -16,6 +17,13 @@ export class BodyText {
 }
 
 const PREVIEW_CHARS = 512;
+
+/** The body with every secret replaced; the same object when none shows, which is nearly always. */
+export function scrubBody(body: BodyText | null, secrets: readonly string[]): BodyText | null {
+  if (body === null) return null;
+  const text = scrub(body.text, secrets);
+  return text === body.text ? body : new BodyText(text, body.json, body.truncatedFrom);
+}
 
 /** Turns whatever a caller recorded into text; objects are snapshotted so later edits don't leak. */
 export function toBodyText(value: unknown, maxChars: number): BodyText | null {

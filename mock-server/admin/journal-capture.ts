@@ -1,17 +1,17 @@
 // Express middleware that journals each SCIM exchange. It runs before body parsing, so it reads
 // `req.body` when the response finishes, and it taps `res.write`/`res.end` for the response text.
-// It runs on every request: per request it allocates one record and no closures, and it leaves
-// the costly redaction of headers and query to the journal's first read (journal-details.ts).
+// It runs on every request, so it keeps references and wire text only, and it leaves the costly
+// work (redacting headers and query, scrubbing secrets from bodies) to the journal's first read
+// (journal.ts, journal-details.ts): an entry that is never read never pays for it.
 import { performance } from 'node:perf_hooks';
 
 import type { Request, RequestHandler, Response } from 'express';
 
 import type { JournalEntry, MockContext } from '../context.ts';
-import { BodyText } from './journal-body.ts';
-import { redactRequest, type QueryParser, type RawRequest } from './journal-details.ts';
+import { BodyText, scrubBody } from './journal-body.ts';
+import { redactRequest, secretsOf, type QueryParser, type RawRequest } from './journal-details.ts';
 import { MemoryJournal, type CapturedEntry } from './journal.ts';
 import { requestIdOf } from './request-id.ts';
-import { bearerSecret, scrub } from './redact.ts';
 import { isAdminPath, pathOf } from './scim-path.ts';
 
 /** Response text beyond this is counted but not kept (the journal caps bodies again). */
@@ -24,15 +24,19 @@ const ODD_URL = /[#\s\u00a0\ufeff]/;
 const CAPTURE = Symbol('journal capture');
 
 /** One exchange in flight: what it needs at the end, and the response text so far. */
-interface Capture {
-  ctx: MockContext;
-  path: string;
-  startedAt: Date;
-  startedMs: number;
-  write: Response['write'];
-  end: Response['end'];
-  chunks: string[];
-  length: number;
+class Capture {
+  /** The response text in chunks; most answers come in one. */
+  readonly chunks: string[] = [];
+  length = 0;
+
+  constructor(
+    readonly ctx: MockContext,
+    readonly path: string,
+    readonly startedAt: Date,
+    readonly startedMs: number,
+    readonly write: Response['write'],
+    readonly end: Response['end'],
+  ) {}
 }
 
 type CapturedResponse = Response & { [CAPTURE]: Capture };
@@ -47,19 +51,17 @@ export function journalMiddleware(ctx: MockContext): RequestHandler {
       next();
       return;
     }
-    (res as CapturedResponse)[CAPTURE] = {
+    (res as CapturedResponse)[CAPTURE] = new Capture(
       ctx,
       path,
-      startedAt: ctx.clock.now(),
-      startedMs: performance.now(),
+      ctx.clock.now(),
+      performance.now(),
       // Kept unbound and called on the response itself: no bound copy per request.
       // eslint-disable-next-line @typescript-eslint/unbound-method
-      write: res.write,
+      res.write,
       // eslint-disable-next-line @typescript-eslint/unbound-method
-      end: res.end,
-      chunks: [],
-      length: 0,
-    };
+      res.end,
+    );
     res.write = tappedWrite as Response['write'];
     res.end = tappedEnd as Response['end'];
     // A ServerResponse emits 'close' once, after 'finish' or when the socket went first.
@@ -110,30 +112,32 @@ function recordExchange(this: CapturedResponse): void {
   }
 }
 
+/** Everything kept as a reference or as the text that crossed the wire: no copy, no scrub. */
 function capturedEntry(req: Request, res: Response, capture: Capture): CapturedEntry {
-  const secrets = secretsOf(capture.ctx, req);
-  const locals = res.locals as { fault?: unknown };
-  const entry: CapturedEntry = {
+  const fault: unknown = (res.locals as { fault?: unknown }).fault;
+  return {
+    seq: 0,
     requestId: requestIdOf(res),
     method: req.method,
-    requestBody: requestBodyOf(req, secrets),
+    requestBody: requestBodyOf(req),
     // A socket closed before the answer (a `drop` fault, a client abort) has no status: 0.
     status: res.writableFinished ? res.statusCode : 0,
-    responseBody: scrubBody(assemble(res, capture), secrets),
+    responseBody: assemble(res, capture),
     durationMs: Math.round((performance.now() - capture.startedMs) * 1000) / 1000,
-    raw: rawRequestOf(req, capture, secrets),
+    fault: typeof fault === 'string' ? fault : undefined,
+    details: null,
+    raw: rawRequestOf(req, capture),
+    chars: 0,
   };
-  if (typeof locals.fault === 'string') entry.fault = locals.fault;
-  return entry;
 }
 
-function rawRequestOf(req: Request, capture: Capture, secrets: string[]): RawRequest {
+function rawRequestOf(req: Request, capture: Capture): RawRequest {
   return {
     startedAt: capture.startedAt,
     url: req.originalUrl,
     path: capture.path,
     headers: req.headers,
-    secrets,
+    adminToken: capture.ctx.adminToken,
     query: rawQueryOf(req),
     parseQuery: req.app.get('query parser fn') as QueryParser | undefined,
   };
@@ -149,34 +153,27 @@ function rawQueryOf(req: Request): string | Record<string, unknown> | null {
   return url.slice(queryAt + 1);
 }
 
-/** For a journal other than MemoryJournal: everything redacted now. */
+/** For a journal other than MemoryJournal: everything redacted and scrubbed now. */
 function toJournalEntry(captured: CapturedEntry): Omit<JournalEntry, 'seq'> {
-  const { raw, ...entry } = captured;
-  return { ...entry, ...redactRequest(raw) };
+  const { raw, seq: _seq, details: _details, chars: _chars, fault, ...rest } = captured;
+  const secrets = secretsOf(raw);
+  const entry: Omit<JournalEntry, 'seq'> = {
+    ...rest,
+    ...redactRequest(raw, secrets),
+    requestBody: scrubBody(rest.requestBody, secrets),
+    responseBody: scrubBody(rest.responseBody, secrets),
+  };
+  if (fault !== undefined) entry.fault = fault;
+  return entry;
 }
 
-function secretsOf(ctx: MockContext, req: Request): string[] {
-  const secrets = [ctx.adminToken];
-  const bearer = bearerSecret(req.headers.authorization);
-  if (bearer) secrets.push(bearer);
-  const adminHeader = req.headers['x-admin-token'];
-  if (typeof adminHeader === 'string') secrets.push(adminHeader);
-  return secrets;
-}
-
-function requestBodyOf(req: Request, secrets: string[]): BodyText | null {
+/** The request body as text; a body parsed as JSON is written back to JSON text. */
+function requestBodyOf(req: Request): BodyText | null {
   const body: unknown = req.body;
   if (body === undefined || body === null) return null;
-  if (Buffer.isBuffer(body)) return new BodyText(scrub(body.toString('utf8'), secrets), false);
-  if (typeof body === 'string') return new BodyText(scrub(body, secrets), false);
-  return new BodyText(scrub(JSON.stringify(body), secrets), true);
-}
-
-/** The same body when no secret shows in it, which is nearly always. */
-function scrubBody(body: BodyText | null, secrets: string[]): BodyText | null {
-  if (body === null) return null;
-  const text = scrub(body.text, secrets);
-  return text === body.text ? body : new BodyText(text, body.json, body.truncatedFrom);
+  if (Buffer.isBuffer(body)) return new BodyText(body.toString('utf8'), false);
+  if (typeof body === 'string') return new BodyText(body, false);
+  return new BodyText(JSON.stringify(body), true);
 }
 
 function chunkText(chunk: unknown, encoding: unknown): string {

@@ -4,7 +4,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
 import type { JournalEntry } from '../context.ts';
-import { redactHeaders, scrub } from './redact.ts';
+import { bearerSecret, redactHeaders, scrub } from './redact.ts';
 import { parseScimPath } from './scim-path.ts';
 
 export type RequestDetails = Pick<
@@ -23,29 +23,37 @@ export interface RawRequest {
   /** `url` without the query string. */
   path: string;
   headers: IncomingHttpHeaders;
-  /** Everything to scrub: the admin token and whatever credentials the request carried. */
-  secrets: readonly string[];
+  /** The mock's admin token: scrubbed wherever it shows, like the request's own credentials. */
+  adminToken: string;
   /** The query text for `parseQuery` to read later, already parsed, or null for none. */
   query: string | Record<string, unknown> | null;
   parseQuery: QueryParser | undefined;
 }
 
-export function redactRequest(raw: RawRequest): RequestDetails {
-  const { secrets } = raw;
+/** Everything to scrub from an entry: the admin token and the credentials the request carried. */
+export function secretsOf(raw: Pick<RawRequest, 'headers' | 'adminToken'>): string[] {
+  const secrets = [raw.adminToken];
+  const bearer = bearerSecret(raw.headers.authorization);
+  if (bearer) secrets.push(bearer);
+  const adminHeader = raw.headers['x-admin-token'];
+  if (typeof adminHeader === 'string') secrets.push(adminHeader);
+  return secrets;
+}
+
+export function redactRequest(raw: RawRequest, secrets: readonly string[]): RequestDetails {
   return {
     at: raw.startedAt.toISOString(),
     tenantId: parseScimPath(raw.path)?.tenantId ?? null,
     path: scrub(raw.path, secrets),
-    query: queryOf(raw),
+    query: queryOf(raw, secrets),
     requestHeaders: redactHeaders(raw.headers, secrets),
   };
 }
 
-function queryOf(raw: RawRequest): Record<string, string | string[]> {
+function queryOf(raw: RawRequest, secrets: readonly string[]): Record<string, string | string[]> {
   const result: Record<string, string | string[]> = {};
   const parsed = typeof raw.query === 'string' ? raw.parseQuery?.(raw.query) : raw.query;
   if (!parsed) return result;
-  const { secrets } = raw;
   for (const [key, value] of Object.entries(parsed)) {
     result[scrub(key, secrets)] = Array.isArray(value)
       ? value.map((item) => scrub(stringOf(item), secrets))

@@ -2,9 +2,13 @@
 // read by the admin API so tests can assert on the wire traffic.
 import { ConfigError } from '../../scim/errors.ts';
 import type { Journal, JournalEntry, JournalQuery } from '../context.ts';
-import type { BodyText } from './journal-body.ts';
-import { readBody, toBodyText } from './journal-body.ts';
-import { redactRequest, type RawRequest, type RequestDetails } from './journal-details.ts';
+import { readBody, scrubBody, toBodyText, type BodyText } from './journal-body.ts';
+import {
+  redactRequest,
+  secretsOf,
+  type RawRequest,
+  type RequestDetails,
+} from './journal-details.ts';
 import { compilePathPattern } from './path-pattern.ts';
 
 export { journalMiddleware } from './journal-capture.ts';
@@ -18,20 +22,28 @@ export interface MemoryJournalOptions {
   maxBodyChars?: number;
 }
 
-/** What the capture middleware hands over: bodies as text, the request's details still raw. */
-export type CapturedEntry = Omit<
-  JournalEntry,
-  'seq' | keyof RequestDetails | 'requestBody' | 'responseBody'
-> & {
-  requestBody: BodyText | null;
-  responseBody: BodyText | null;
-  raw: RawRequest;
-};
-
-type StoredEntry = Omit<CapturedEntry, 'raw'> & {
+/**
+ * What the capture middleware hands over, ready to keep as it is: the request's details still raw
+ * and both bodies not yet scrubbed. Both are done on the entry's first read (`detailsOf`).
+ */
+export interface CapturedEntry {
   seq: number;
+  requestId: string;
+  method: string;
+  requestBody: BodyText | null;
+  status: number;
+  responseBody: BodyText | null;
+  durationMs: number;
+  fault: string | undefined;
+  details: null;
+  raw: RawRequest;
+  chars: number;
+}
+
+type StoredEntry = Omit<CapturedEntry, 'details' | 'raw'> & {
   /** Redacted details; null until first read when the entry came from the capture middleware. */
   details: RequestDetails | null;
+  /** Set until the first read; while it is, the bodies are not yet scrubbed. */
   raw: RawRequest | null;
 };
 
@@ -67,24 +79,23 @@ export class MemoryJournal implements Journal {
     return this.store(fromEntry(entry, this.maxBodyChars)).seq;
   }
 
-  /** The capture middleware's hot path: the request's details are redacted on first read. */
+  /**
+   * The capture middleware's hot path: the entry is kept as handed over, with no copy; its
+   * details are redacted and its bodies scrubbed on first read.
+   */
   appendCaptured(captured: CapturedEntry): number {
-    const { requestBody, responseBody } = captured;
-    return this.store({
-      ...captured,
-      seq: 0,
-      requestBody: toBodyText(requestBody, this.maxBodyChars),
-      responseBody: toBodyText(responseBody, this.maxBodyChars),
-      details: null,
-    }).seq;
+    captured.requestBody = toBodyText(captured.requestBody, this.maxBodyChars);
+    captured.responseBody = toBodyText(captured.responseBody, this.maxBodyChars);
+    return this.store(captured).seq;
   }
 
   private store(stored: StoredEntry): StoredEntry {
     stored.seq = this.nextSeq++;
+    stored.chars = charsOf(stored);
     if (this.size === this.slots.length) this.evictOldest();
     this.slots[(this.oldest + this.size) % this.slots.length] = stored;
     this.size += 1;
-    this.chars += charsOf(stored);
+    this.chars += stored.chars;
     while (this.chars > this.maxChars && this.size > 1) this.evictOldest();
     return stored;
   }
@@ -120,7 +131,7 @@ export class MemoryJournal implements Journal {
 
   private evictOldest(): void {
     const evicted = this.slots[this.oldest];
-    if (evicted) this.chars -= charsOf(evicted);
+    if (evicted) this.chars -= evicted.chars;
     this.slots[this.oldest] = undefined;
     this.oldest = (this.oldest + 1) % this.slots.length;
     this.size -= 1;
@@ -137,20 +148,28 @@ function fromEntry(entry: Omit<JournalEntry, 'seq'>, maxBodyChars: number): Stor
   return {
     ...rest,
     seq: 0,
+    fault: rest.fault,
     requestBody: toBodyText(requestBody, maxBodyChars),
     responseBody: toBodyText(responseBody, maxBodyChars),
     details: { at, tenantId, path, query, requestHeaders },
     raw: null,
+    chars: 0,
   };
 }
 
-/** The redacted details, derived once from the raw request and then kept instead of it. */
+/**
+ * The redacted details, derived once from the raw request and then kept instead of it; the
+ * bodies are scrubbed of the same secrets at that moment.
+ */
 function detailsOf(stored: StoredEntry): RequestDetails {
-  if (stored.details === null) {
-    stored.details = redactRequest(stored.raw!);
+  if (stored.raw !== null) {
+    const secrets = secretsOf(stored.raw);
+    stored.details = redactRequest(stored.raw, secrets);
+    stored.requestBody = scrubBody(stored.requestBody, secrets);
+    stored.responseBody = scrubBody(stored.responseBody, secrets);
     stored.raw = null;
   }
-  return stored.details;
+  return stored.details!;
 }
 
 /** Cheap tests first, so entries they rule out are never redacted. */
@@ -166,8 +185,8 @@ function entryFilter(query: JournalQuery): (entry: StoredEntry) => boolean {
 
 /** A reader's copy, keys in JournalEntry order; bodies are parsed on first access. */
 function toEntry(stored: StoredEntry): JournalEntry {
-  const { seq, requestId, method } = stored;
   const { at, tenantId, path, query, requestHeaders } = detailsOf(stored);
+  const { seq, requestId, method } = stored;
   const entry = {
     seq,
     requestId,

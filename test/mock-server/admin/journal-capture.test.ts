@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import express from 'express';
 
 import { journalMiddleware } from '../../../mock-server/admin/journal.ts';
+import type { Journal, JournalEntry } from '../../../mock-server/context.ts';
 import {
   ADMIN_TOKEN,
   SCIM_TOKEN,
@@ -120,6 +121,37 @@ describe('mock-server/admin/journal journalMiddleware', () => {
     expect(entries.map((e) => [e.path, e.tenantId, e.status])).to.deep.equal([
       ['/elsewhere', null, 404],
     ]);
+  });
+});
+
+describe('mock-server/admin/journal journalMiddleware with a journal of its own', () => {
+  it('hands another Journal implementation entries already redacted and scrubbed', async () => {
+    const ctx = makeContext();
+    const recorded: Omit<JournalEntry, 'seq'>[] = [];
+    const journal: Journal = {
+      record: (entry) => {
+        recorded.push(entry);
+        return { ...entry, seq: recorded.length };
+      },
+      query: () => [],
+      clear: () => undefined,
+    };
+    const server = await serve(appFor({ ...ctx, journal } as unknown as TestContext));
+    try {
+      await fetch(`${server.origin}/${TENANT}/scim/v2/Users?leak=${SCIM_TOKEN}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${SCIM_TOKEN}` },
+        body: JSON.stringify({ note: `token ${SCIM_TOKEN}` }),
+      });
+      await waitFor(() => recorded.length === 1);
+    } finally {
+      await server.close();
+    }
+    const [entry] = recorded;
+    expect(entry).to.deep.include({ method: 'POST', status: 201, tenantId: TENANT });
+    expect(entry.requestHeaders.authorization).to.equal('Bearer [redacted]');
+    expect(JSON.stringify(entry)).to.not.include(SCIM_TOKEN);
+    expect(entry).to.not.have.property('fault');
   });
 });
 
