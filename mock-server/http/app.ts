@@ -1,6 +1,8 @@
 // Builds the mock's express app. The order is the contract (docs/architecture.md): request id,
-// journal capture, faults, body limit and JSON parse, content-type check, routes, AWS errors.
-import express, { type Express } from 'express';
+// request log, journal capture, faults, then either the admin side or the SCIM side (body limit
+// and JSON parse, content-type check, routes, 404), and AWS errors for anything that fails.
+// The SCIM chain runs as one express layer (pipeline/sequence.ts): it is the mock's hot path.
+import express, { type Express, type RequestHandler } from 'express';
 
 import { journalMiddleware } from '../admin/journal.ts';
 import { ADMIN_BASE_PATH } from '../admin/client.ts';
@@ -11,6 +13,7 @@ import { bodyMiddleware } from './pipeline/body.ts';
 import { awsErrorHandler, notFoundHandler } from './pipeline/error-handler.ts';
 import { requestIdMiddleware } from './pipeline/request-id.ts';
 import { requestLogMiddleware } from './pipeline/request-log.ts';
+import { sequence } from './pipeline/sequence.ts';
 import { scimRouter } from './scim-router.ts';
 
 export function buildApp(ctx: MockContext, adminOptions: AdminRouterOptions = {}): Express {
@@ -19,17 +22,40 @@ export function buildApp(ctx: MockContext, adminOptions: AdminRouterOptions = {}
   app.set('etag', false);
   app.set('query parser', 'simple');
 
-  app.use(requestIdMiddleware());
-  app.use(requestLogMiddleware(ctx.logger));
-  app.use(journalMiddleware(ctx));
-  app.use(faultMiddleware(ctx));
-  // The admin side reads its own bodies: a state upload may exceed the SCIM body limit.
+  const onError = awsErrorHandler(ctx);
+  app.use(
+    sequence(
+      [
+        requestIdMiddleware(),
+        requestLogMiddleware(ctx.logger),
+        journalMiddleware(ctx),
+        faultMiddleware(ctx),
+        // The admin side reads its own bodies: a state upload may exceed the SCIM body limit.
+        toAdminSide(),
+        bodyMiddleware(ctx.profile.maxBodyBytes),
+        // Matches `/{tenantId}/scim/v2` itself; anything else falls through to the 404.
+        scimRouter(ctx),
+        notFoundHandler(),
+      ],
+      onError,
+    ),
+  );
   app.use(ADMIN_BASE_PATH, adminRouter(ctx, adminOptions));
-  app.use(bodyMiddleware(ctx.profile.maxBodyBytes));
-
-  // Matches `/{tenantId}/scim/v2` itself; anything else falls through to the 404.
-  app.use(scimRouter(ctx));
-  app.use(notFoundHandler());
-  app.use(awsErrorHandler(ctx));
+  app.use(onError);
   return app;
+}
+
+/**
+ * Where express would have matched the admin mount (any case, then `/` or the end), hands the
+ * request on to it; every other request stays on the SCIM side.
+ */
+const ADMIN_MOUNT = new RegExp(
+  `^${ADMIN_BASE_PATH.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=/|$)`,
+  'i',
+);
+
+function toAdminSide(): RequestHandler {
+  return (req, _res, next) => {
+    next(ADMIN_MOUNT.test(req.path) ? 'route' : undefined);
+  };
 }

@@ -157,3 +157,30 @@ describe('mock-server/http pipeline', () => {
     expect(line).not.to.contain(TOKEN);
   });
 });
+
+describe('mock-server/http pipeline: the admin side and the SCIM side', () => {
+  let mock: RunningMock;
+
+  before(async () => {
+    mock = await startTestMock();
+  });
+  after(async () => mock.stop());
+
+  it('hands /_admin/v1 to the admin side in any case, as an express mount would', async () => {
+    for (const base of ['/_admin/v1', '/_ADMIN/V1']) {
+      const answer = await fetch(`${mock.origin}${base}/tenants`, {
+        headers: { authorization: `Bearer ${mock.adminToken}` },
+      });
+      expect(answer.status, base).to.equal(200);
+      expect(answer.headers.get('x-amzn-requestid'), base).to.be.a('string');
+    }
+  });
+
+  it('AWS-HTTP-UNKNOWN-PATH: answers a path that only starts like the admin mount in AWS form', async () => {
+    const answer = await fetch(`${mock.origin}/_admin/v1x/tenants`, {
+      headers: { authorization: `Bearer ${mock.adminToken}` },
+    });
+    expect(answer.status).to.equal(404);
+    expect(await answer.json()).to.include({ status: '404' });
+  });
+});
