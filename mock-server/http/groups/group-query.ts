@@ -8,20 +8,19 @@ import { candidateSource, memberSource, type PageSource } from '../lists/list-re
 export function groupSource(data: TenantData, filter: GroupFilter | undefined): PageSource {
   const { groups } = data;
   if (!filter) return (after, limit) => groups.page(after, limit);
-  const positionOf = (id: string) => groups.positionOf(id);
   switch (filter.kind) {
     case 'displayName':
-      return candidateSource(groups.lookup('displayName', filter.value), positionOf);
+      return candidateSource(groups.lookup('displayName', filter.value), groups);
     case 'externalId':
-      return candidateSource(groups.lookup('externalId', filter.value), positionOf);
+      return candidateSource(groups.lookup('externalId', filter.value), groups);
     case 'id': {
       const group = groups.get(filter.value);
-      return candidateSource(group ? [group] : [], positionOf);
+      return candidateSource(group ? [group] : [], groups);
     }
     case 'idAndMember': {
       const group = groups.get(filter.id);
       const member = group && data.memberships.has(group.id, filter.userId);
-      return candidateSource(member ? [group] : [], positionOf);
+      return candidateSource(member ? [group] : [], groups);
     }
     case 'hasMember':
       if (!data.users.get(filter.userId)) {

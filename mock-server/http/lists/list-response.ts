@@ -44,12 +44,17 @@ export function listBody(
   return body;
 }
 
+/** Where each resource stands in its table's order (a ResourceTable). */
+export interface Positions {
+  positionOf(id: string): number | undefined;
+}
+
 /** A source over a few resources found through an index, already in store order. */
-export function candidateSource(
-  candidates: StoredResource[],
-  positionOf: (id: string) => number | undefined,
-): PageSource {
-  const placed = candidates.map((resource) => ({ resource, at: positionOf(resource.id) ?? 0 }));
+export function candidateSource(candidates: StoredResource[], table: Positions): PageSource {
+  const placed = candidates.map((resource) => ({
+    resource,
+    at: table.positionOf(resource.id) ?? 0,
+  }));
   return (afterPosition, limit) => {
     const after = placed.filter((entry) => entry.at > afterPosition);
     const taken = after.slice(0, Math.max(limit, 0));

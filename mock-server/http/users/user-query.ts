@@ -9,18 +9,17 @@ import { candidateSource, memberSource, type PageSource } from '../lists/list-re
 export function userSource(data: TenantData, filter: UserFilter | undefined): PageSource {
   const { users } = data;
   if (!filter) return (after, limit) => users.page(after, limit);
-  const positionOf = (id: string) => users.positionOf(id);
   switch (filter.kind) {
     case 'userName':
-      return candidateSource(users.lookup('userName', filter.value), positionOf);
+      return candidateSource(users.lookup('userName', filter.value), users);
     case 'externalId':
-      return candidateSource(users.lookup('externalId', filter.value), positionOf);
+      return candidateSource(users.lookup('externalId', filter.value), users);
     case 'id':
-      return candidateSource(found(users.get(filter.value)), positionOf);
+      return candidateSource(found(users.get(filter.value)), users);
     case 'idAndManager': {
       const user = users.get(filter.id);
       const matches = user && managerOf(user) === filter.managerId;
-      return candidateSource(matches ? [user] : [], positionOf);
+      return candidateSource(matches ? [user] : [], users);
     }
     case 'groupMember':
       // An unknown group has no members: an empty list (AWS documents 404 only for members.value).
