@@ -6,6 +6,7 @@ import os from 'node:os';
 
 import { walkUsers, type WalkFigures } from './lib/cursor-walk.ts';
 import { Bench, type BenchSettings, type Row } from './lib/measure.ts';
+import { pinLoadGenerator } from './lib/pinning.ts';
 import { check, megabytes, table, type Check } from './lib/report.ts';
 import type { ScenarioName } from './lib/scenarios.ts';
 import { startTarget, type Target } from './lib/target-process.ts';
@@ -121,10 +122,16 @@ async function main(): Promise<number> {
   console.log(
     `targets in child processes; autocannon in this one (${SETTINGS.connections} connections, ${SETTINGS.durationSeconds} s a load)`,
   );
+  const pinning = pinLoadGenerator();
+  console.log(
+    pinning
+      ? `pinned: autocannon on CPU ${pinning.loadCpus}, every target on CPU ${pinning.targetCpus} (BENCH_PIN=0 turns this off)`
+      : 'not pinned: targets and autocannon share the CPUs',
+  );
   const targets = {
-    'mock-1k': await startTarget('mock', plan(SIZES['mock-1k'])),
-    'mock-100k': await startTarget('mock', plan(SIZES['mock-100k'])),
-    baseline: await startTarget('baseline', plan(SIZES['mock-100k'])),
+    'mock-1k': await startTarget('mock', plan(SIZES['mock-1k']), pinning),
+    'mock-100k': await startTarget('mock', plan(SIZES['mock-100k']), pinning),
+    baseline: await startTarget('baseline', plan(SIZES['mock-100k']), pinning),
   };
   try {
     const seeded = await targets['mock-100k'].stats(true);
@@ -147,6 +154,7 @@ async function main(): Promise<number> {
     const seconds = (Date.now() - started) / 1000;
     await save({
       settings: SETTINGS,
+      pinning,
       loadAverage: os.loadavg(),
       seconds,
       eq,

@@ -4,6 +4,7 @@ import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+import { pinTarget, type Pinning } from './pinning.ts';
 import type { SeedPlan } from './seed-data.ts';
 import type {
   ChildMessage,
@@ -23,12 +24,17 @@ export interface Target extends TargetReady {
   stop(): Promise<void>;
 }
 
-export async function startTarget(kind: TargetKind, plan: SeedPlan): Promise<Target> {
+export async function startTarget(
+  kind: TargetKind,
+  plan: SeedPlan,
+  pinning: Pinning | null = null,
+): Promise<Target> {
   const args = [kind, plan.users, plan.groups, plan.membersPerGroup].map(String);
   const child = fork(CHILD, args, {
     execArgv: ['--expose-gc', '--import', 'tsx'],
     stdio: 'inherit',
   });
+  pinTarget(pinning, child.pid);
   const ready = (await nextMessage(child, 'ready')) as TargetReady;
   return {
     ...ready,
