@@ -21,7 +21,11 @@ const PREVIEW_CHARS = 512;
 /** A URL that parseurl (behind `req.query`) does not simply split at its first '?'. */
 const ODD_URL = /[#\s\u00a0\ufeff]/;
 
+/** Where a journalled response keeps its Capture: in res.locals, so `res` itself is left alone. */
 const CAPTURE = Symbol('journal capture');
+
+/** Marks an app's response prototype whose write, end and emit are tapped. */
+const TAPPED = Symbol('journal taps');
 
 /** One exchange in flight: what it needs at the end, and the response text so far. */
 class Capture {
@@ -34,14 +38,14 @@ class Capture {
     readonly path: string,
     readonly startedAt: Date,
     readonly startedMs: number,
-    readonly write: Response['write'],
-    readonly end: Response['end'],
   ) {}
 }
 
-type CapturedResponse = Response & { [CAPTURE]: Capture };
+type Locals = Record<string | symbol, unknown> & { [CAPTURE]?: Capture };
 
-type WriteArgs = [chunk: unknown, encoding?: unknown, callback?: unknown];
+type Emit = (this: Response, event: string | symbol, ...args: unknown[]) => boolean;
+type Write = (this: Response, chunk: unknown, encoding?: unknown, callback?: unknown) => boolean;
+type End = (this: Response, chunk?: unknown, encoding?: unknown, callback?: unknown) => Response;
 
 /** Journals every request outside `/_admin`, tokens redacted; place it right after request ids. */
 export function journalMiddleware(ctx: MockContext): RequestHandler {
@@ -51,45 +55,65 @@ export function journalMiddleware(ctx: MockContext): RequestHandler {
       next();
       return;
     }
-    (res as CapturedResponse)[CAPTURE] = new Capture(
-      ctx,
-      path,
-      ctx.clock.now(),
-      performance.now(),
-      // Kept unbound and called on the response itself: no bound copy per request.
-      // eslint-disable-next-line @typescript-eslint/unbound-method
-      res.write,
-      // eslint-disable-next-line @typescript-eslint/unbound-method
-      res.end,
-    );
-    res.write = tappedWrite as Response['write'];
-    res.end = tappedEnd as Response['end'];
-    // A ServerResponse emits 'close' once, after 'finish' or when the socket went first.
-    res.on('close', recordExchange);
+    // Express gives each response the app's `response` object as its prototype (app.handle).
+    tapResponses((req.app as unknown as { response: Response }).response);
+    (res.locals as Locals)[CAPTURE] = new Capture(ctx, path, ctx.clock.now(), performance.now());
     next();
   };
 }
 
-function tappedWrite(
-  this: CapturedResponse,
-  chunk: unknown,
-  encoding?: unknown,
-  callback?: unknown,
-): boolean {
-  const capture = this[CAPTURE];
-  keep(capture, chunk, encoding);
-  return (capture.write as (...args: WriteArgs) => boolean).call(this, chunk, encoding, callback);
+function captureOf(res: Response): Capture | undefined {
+  return (res.locals as Locals | undefined)?.[CAPTURE];
 }
 
-function tappedEnd(
-  this: CapturedResponse,
-  chunk?: unknown,
-  encoding?: unknown,
-  callback?: unknown,
-): Response {
-  const capture = this[CAPTURE];
-  keep(capture, chunk, encoding);
-  return (capture.end as (...args: WriteArgs) => Response).call(this, chunk, encoding, callback);
+/**
+ * Taps `write`, `end` and `emit` once, on the prototype express gives every response of the app,
+ * rather than on each response: a listener and two own properties per request cost the SCIM hot
+ * path more than the rest of the journal. Responses without a Capture pass straight through.
+ */
+function tapResponses(proto: Response): void {
+  if (Object.hasOwn(proto, TAPPED)) return;
+  const { write, end, emit } = proto as unknown as { write: Write; end: End; emit: Emit };
+  Object.defineProperties(proto, {
+    [TAPPED]: { value: true },
+    write: {
+      configurable: true,
+      writable: true,
+      value: function tappedWrite(
+        this: Response,
+        chunk: unknown,
+        encoding?: unknown,
+        cb?: unknown,
+      ) {
+        const capture = captureOf(this);
+        if (capture) keep(capture, chunk, encoding);
+        return write.call(this, chunk, encoding, cb);
+      },
+    },
+    end: {
+      configurable: true,
+      writable: true,
+      value: function tappedEnd(this: Response, chunk?: unknown, encoding?: unknown, cb?: unknown) {
+        const capture = captureOf(this);
+        if (capture) keep(capture, chunk, encoding);
+        return end.call(this, chunk, encoding, cb);
+      },
+    },
+    emit: {
+      configurable: true,
+      writable: true,
+      // A ServerResponse emits 'close' once, after 'finish' or when the socket went first.
+      value: function tappedEmit(this: Response, event: string | symbol): boolean {
+        if (event === 'close') {
+          const capture = captureOf(this);
+          if (capture) recordExchange(this, capture);
+        }
+        // `arguments` rather than rest parameters: no array is built for each event.
+        // eslint-disable-next-line prefer-rest-params
+        return Reflect.apply(emit, this, arguments) as boolean;
+      },
+    },
+  });
 }
 
 function keep(capture: Capture, chunk: unknown, encoding: unknown): void {
@@ -99,11 +123,11 @@ function keep(capture: Capture, chunk: unknown, encoding: unknown): void {
   capture.length += text.length;
 }
 
-function recordExchange(this: CapturedResponse): void {
-  const capture = this[CAPTURE];
+function recordExchange(res: Response, capture: Capture): void {
+  (res.locals as Locals)[CAPTURE] = undefined;
   const { ctx } = capture;
   try {
-    const captured = capturedEntry(this.req, this, capture);
+    const captured = capturedEntry(res.req, res, capture);
     if (ctx.journal instanceof MemoryJournal) ctx.journal.appendCaptured(captured);
     else ctx.journal.record(toJournalEntry(captured));
   } catch (error) {
