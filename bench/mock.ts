@@ -14,7 +14,7 @@ import { startTarget, type Target } from './lib/target-process.ts';
 const SETTINGS: BenchSettings = {
   durationSeconds: Number(process.env.BENCH_DURATION ?? 5),
   connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
-  rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+  rounds: Number(process.env.BENCH_ROUNDS ?? 5),
   warmupSeconds: 1,
 };
 const SIZES = { 'mock-1k': 1_000, 'mock-100k': 100_000 } as const;
