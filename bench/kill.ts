@@ -9,7 +9,7 @@ const options = {
   groups: 10,
   kills: Number(process.env.KILL_POINTS ?? 20),
   seed: Number(process.env.KILL_SEED ?? 20261203),
-  windowMs: Number(process.env.KILL_WINDOW_MS ?? 3_000),
+  windowMs: Number(process.env.KILL_WINDOW_MS ?? 1_000),
   latencyMs: Number(process.env.KILL_LATENCY_MS ?? 20),
 };
 

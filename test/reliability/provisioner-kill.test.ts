@@ -13,8 +13,10 @@ describe('provisioner killed mid-sync', function () {
       groups: 4,
       kills: 4,
       seed: 20261203,
-      windowMs: 1500,
-      latencyMs: 20,
+      // Recovery reads the target once, so a killed run goes straight back to writing: kills
+      // must come soon after the first request, and answers slowly, to land 4 inside 200 users.
+      windowMs: 400,
+      latencyMs: 50,
     });
     console.log(`      ${JSON.stringify(result)}`);
     expect(result.killed, 'every kill point landed inside the sync').to.equal(4);
