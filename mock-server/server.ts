@@ -1,12 +1,13 @@
 // Starts the mock on a port: the express app over node:http, with a stop() that closes every
 // connection and saves `--state` when one was given.
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { AdminClient } from './admin/client.ts';
 import { bootstrap, type MockOptions } from './bootstrap.ts';
 import type { MockContext } from './context.ts';
 import { buildApp } from './http/app.ts';
+import { createExpressServer } from './http/express-server.ts';
 import { saveStateFile } from './state-file.ts';
 
 export type { MockOptions } from './bootstrap.ts';
@@ -28,7 +29,7 @@ export interface RunningMock {
 export async function startMockServer(options: MockOptions = {}): Promise<RunningMock> {
   const { context, tenantId, token } = await bootstrap(options);
   const app = buildApp(context, { allowRemote: options.adminAllowRemote });
-  const server = createServer(app);
+  const server = createExpressServer(app);
   await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const origin = originOf(server.address() as AddressInfo);
   let stopped: Promise<void> | undefined;
