@@ -1,50 +1,67 @@
-// A secondary index from an attribute value to the ids holding it; case-folded when the
-// attribute compares case-insensitively (userName, email, group displayName). A key held by one
-// id (the usual case) stores the id itself, not a one-element set, to keep 100k users small.
+// A secondary index from an attribute value to the resources holding it; case-folded when the
+// attribute compares case-insensitively (userName, email, group displayName). It holds the
+// resources themselves, not their ids, so a filter is one map read: at 100,000 users each read
+// of a large map costs the hot path a cache miss. A key held by one resource (the usual case)
+// stores it alone, not in a one-element set, to keep 100k users small. The table swaps a
+// resource's entries whenever it swaps the resource (ResourceTable.replace).
 
-type Holders = string | Set<string>;
+/** What an index holds: anything with an id (the store's StoredResource). */
+export interface Identified {
+  id: string;
+}
 
-export class KeyIndex {
-  private readonly holdersByKey = new Map<string, Holders>();
+type Holders<T> = T | Set<T>;
+
+export class KeyIndex<T extends Identified = Identified> {
+  private readonly holdersByKey = new Map<string, Holders<T>>();
 
   constructor(private readonly caseInsensitive: boolean) {}
 
-  add(key: string | undefined, id: string): void {
+  /** Indexes `holder` under `key`; a holder with the same id as one already there replaces it. */
+  add(key: string | undefined, holder: T): void {
     if (key === undefined) return;
     const folded = this.fold(key);
     const holders = this.holdersByKey.get(folded);
-    if (holders === undefined || holders === id) this.holdersByKey.set(folded, id);
-    else if (typeof holders === 'string') this.holdersByKey.set(folded, new Set([holders, id]));
-    else holders.add(id);
+    if (holders === undefined || (!(holders instanceof Set) && holders.id === holder.id)) {
+      this.holdersByKey.set(folded, holder);
+      return;
+    }
+    const set = holders instanceof Set ? holders : new Set([holders]);
+    for (const held of set) if (held.id === holder.id) set.delete(held);
+    set.add(holder);
+    this.holdersByKey.set(folded, set);
   }
 
+  /** Removes the holder with this id from `key`. */
   delete(key: string | undefined, id: string): void {
     if (key === undefined) return;
     const folded = this.fold(key);
     const holders = this.holdersByKey.get(folded);
-    if (holders === id) {
-      this.holdersByKey.delete(folded);
+    if (holders === undefined) return;
+    if (!(holders instanceof Set)) {
+      if (holders.id === id) this.holdersByKey.delete(folded);
       return;
     }
-    if (typeof holders !== 'object') return;
-    holders.delete(id);
+    for (const held of holders) if (held.id === id) holders.delete(held);
     if (holders.size === 1) this.holdersByKey.set(folded, holders.values().next().value!);
+    else if (holders.size === 0) this.holdersByKey.delete(folded);
   }
 
-  /** The ids holding `key`, in the order they were indexed. */
-  get(key: string): string[] {
+  /** The holders of `key`, in the order they were indexed. */
+  get(key: string): T[] {
     const holders = this.holdersByKey.get(this.fold(key));
     if (holders === undefined) return [];
-    return typeof holders === 'string' ? [holders] : [...holders];
+    return holders instanceof Set ? [...holders] : [holders];
   }
 
-  /** True when an id other than `exceptId` holds `key`. */
+  /** True when a holder other than the one with id `exceptId` holds `key`. */
   takenByOther(key: string | undefined, exceptId?: string): boolean {
     if (key === undefined) return false;
     const holders = this.holdersByKey.get(this.fold(key));
     if (holders === undefined) return false;
-    if (typeof holders === 'string') return holders !== exceptId;
-    return holders.size > 1 || !holders.has(exceptId ?? '');
+    if (!(holders instanceof Set)) return holders.id !== exceptId;
+    for (const held of holders) if (held.id !== exceptId) return true;
+    return false;
   }
 
   clear(): void {

@@ -13,7 +13,10 @@ export interface IndexSpec<Name extends string> {
 export class ResourceTable<Name extends string> {
   private readonly byId = new Map<string, StoredResource>();
   private readonly order = new OrderedIds();
-  private readonly indexes = new Map<Name, { spec: IndexSpec<Name>; index: KeyIndex }>();
+  private readonly indexes = new Map<
+    Name,
+    { spec: IndexSpec<Name>; index: KeyIndex<StoredResource> }
+  >();
 
   constructor(specs: readonly IndexSpec<Name>[]) {
     for (const spec of specs) {
@@ -37,22 +40,22 @@ export class ResourceTable<Name extends string> {
   insert(resource: StoredResource, position?: number): void {
     this.byId.set(resource.id, resource);
     this.order.add(resource.id, position);
-    this.indexDoc(resource.id, resource.doc);
+    this.indexDoc(resource);
   }
 
   /** Swaps the stored document of an existing resource; its place in the order stays. */
   replace(resource: StoredResource): void {
     const previous = this.byId.get(resource.id);
     if (!previous) throw new Error(`[scim-harness] store: replace of unknown id ${resource.id}`);
-    this.unindexDoc(resource.id, previous.doc);
+    this.unindexDoc(previous);
     this.byId.set(resource.id, resource);
-    this.indexDoc(resource.id, resource.doc);
+    this.indexDoc(resource);
   }
 
   delete(id: string): StoredResource | undefined {
     const previous = this.byId.get(id);
     if (!previous) return undefined;
-    this.unindexDoc(id, previous.doc);
+    this.unindexDoc(previous);
     this.byId.delete(id);
     this.order.delete(id);
     return previous;
@@ -60,8 +63,10 @@ export class ResourceTable<Name extends string> {
 
   /** The resources whose indexed attribute equals `key`, in insertion order. */
   lookup(name: Name, key: string): StoredResource[] {
-    const ids = this.indexOf(name).get(key);
-    return this.inOrder(ids);
+    const found = this.indexOf(name).get(key);
+    // Most keys are held once (userName and externalId are unique): nothing to sort.
+    if (found.length <= 1) return found;
+    return found.sort((left, right) => this.positionOf(left.id)! - this.positionOf(right.id)!);
   }
 
   /** True when a resource other than `exceptId` holds `key` in the named index. */
@@ -80,14 +85,6 @@ export class ResourceTable<Name extends string> {
     };
   }
 
-  /** Existing ids sorted by their place in the order (for small filter results). */
-  inOrder(ids: Iterable<string>): StoredResource[] {
-    return [...ids]
-      .filter((id) => this.byId.has(id))
-      .sort((left, right) => this.order.positionOf(left)! - this.order.positionOf(right)!)
-      .map((id) => this.byId.get(id)!);
-  }
-
   values(): StoredResource[] {
     return [...this.order.values()].map((id) => this.byId.get(id)!);
   }
@@ -98,17 +95,20 @@ export class ResourceTable<Name extends string> {
     for (const { index } of this.indexes.values()) index.clear();
   }
 
-  private indexOf(name: Name): KeyIndex {
+  private indexOf(name: Name): KeyIndex<StoredResource> {
     const entry = this.indexes.get(name);
     if (!entry) throw new Error(`[scim-harness] store: no index '${name}'`);
     return entry.index;
   }
 
-  private indexDoc(id: string, doc: ScimDoc): void {
-    for (const { spec, index } of this.indexes.values()) index.add(spec.key(doc), id);
+  private indexDoc(resource: StoredResource): void {
+    for (const { spec, index } of this.indexes.values())
+      index.add(spec.key(resource.doc), resource);
   }
 
-  private unindexDoc(id: string, doc: ScimDoc): void {
-    for (const { spec, index } of this.indexes.values()) index.delete(spec.key(doc), id);
+  private unindexDoc(resource: StoredResource): void {
+    for (const { spec, index } of this.indexes.values()) {
+      index.delete(spec.key(resource.doc), resource.id);
+    }
   }
 }

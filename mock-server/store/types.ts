@@ -15,6 +15,7 @@ export interface StoredResource {
 /** One page of a list, plus where to resume. */
 export interface ResourcePage {
   resources: StoredResource[];
+  /** Where to resume; read only when `more` is true. */
   lastPosition: number;
   more: boolean;
 }

@@ -34,7 +34,8 @@ describe('reliability: checkConsistency', () => {
   it('reports an index entry pointing at a user that does not hold the key', () => {
     const indexes = (data().users as unknown as { indexes: Map<string, { index: KeyIndex }> })
       .indexes;
-    indexes.get('userName')!.index.add('ghost@example.com', setup.target.userIds[2]);
+    const holder = data().users.get(setup.target.userIds[2])!;
+    indexes.get('userName')!.index.add('ghost@example.com', holder);
     const problems = checkConsistency(setup.mock.context.store, tenants());
     expect(problems.join('\n')).to.include("'ghost@example.com'");
   });

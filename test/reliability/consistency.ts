@@ -39,12 +39,12 @@ function checkOrder(order: OrderedIds, where: string): string[] {
   return problems;
 }
 
-/** The key → ids entries of a KeyIndex, whatever holder shape (id, Set or array) it keeps. */
-function indexEntries(index: KeyIndex): [string, string[]][] {
+/** The key → holders entries of a KeyIndex, whatever shape (one holder or a Set) it keeps. */
+function indexEntries(index: KeyIndex): [string, StoredResource[]][] {
   const map = Object.values(index).find((value) => value instanceof Map) as Map<string, unknown>;
-  const ids = (holders: unknown): string[] =>
-    typeof holders === 'string' ? [holders] : [...(holders as Iterable<string>)];
-  return [...map].map(([key, holders]) => [key, ids(holders)]);
+  const holdersOf = (holders: unknown): StoredResource[] =>
+    holders instanceof Set ? [...(holders as Set<StoredResource>)] : [holders as StoredResource];
+  return [...map].map(([key, holders]) => [key, holdersOf(holders)]);
 }
 
 function checkKeyIndex(table: TableView, name: string, where: string): string[] {
@@ -53,14 +53,17 @@ function checkKeyIndex(table: TableView, name: string, where: string): string[] 
   const fold = (key: string) => (caseInsensitive ? key.toLowerCase() : key);
   const problems: string[] = [];
   let indexed = 0;
-  for (const [key, ids] of indexEntries(entry.index)) {
-    if (ids.length === 0) problems.push(`${where}.${name}: empty entry for '${key}'`);
-    for (const id of ids) {
+  for (const [key, holders] of indexEntries(entry.index)) {
+    if (holders.length === 0) problems.push(`${where}.${name}: empty entry for '${key}'`);
+    for (const holder of holders) {
       indexed += 1;
-      const doc = table.byId.get(id)?.doc;
-      const docKey = doc && entry.spec.key(doc);
+      const stored = table.byId.get(holder.id);
+      // The index must hold the stored resource itself: a filter answers with what it holds.
+      if (stored !== holder)
+        problems.push(`${where}.${name}: '${key}' → ${holder.id}, not the stored resource`);
+      const docKey = stored && entry.spec.key(stored.doc);
       if (docKey === undefined || fold(docKey) !== key)
-        problems.push(`${where}.${name}: '${key}' → ${id}, which does not hold it`);
+        problems.push(`${where}.${name}: '${key}' → ${holder.id}, which does not hold it`);
     }
   }
   const expected = [...table.byId.values()].filter(

@@ -51,11 +51,16 @@ export interface Positions {
 
 /** A source over a few resources found through an index, already in store order. */
 export function candidateSource(candidates: StoredResource[], table: Positions): PageSource {
-  const placed = candidates.map((resource) => ({
-    resource,
-    at: table.positionOf(resource.id) ?? 0,
-  }));
   return (afterPosition, limit) => {
+    // A first page that holds every candidate needs no positions: nothing comes after it, and
+    // `lastPosition` is only read to make a cursor when more follow.
+    if (afterPosition <= 0 && candidates.length <= limit) {
+      return { resources: candidates, lastPosition: afterPosition, more: false };
+    }
+    const placed = candidates.map((resource) => ({
+      resource,
+      at: table.positionOf(resource.id) ?? 0,
+    }));
     const after = placed.filter((entry) => entry.at > afterPosition);
     const taken = after.slice(0, Math.max(limit, 0));
     return {
