@@ -1,6 +1,7 @@
 // Builds the mock's express app. The order is the contract (docs/architecture.md): request id,
-// request log, journal capture, faults, then either the admin side or the SCIM side (body limit
-// and JSON parse, content-type check, routes, 404), and AWS errors for anything that fails.
+// request log, journal capture, faults, then either the admin side or the SCIM side (tenant and
+// token, then body limit, content-type check and JSON parse, routes, 404), and AWS errors for
+// anything that fails.
 // The SCIM chain runs as one express layer (pipeline/sequence.ts): it is the mock's hot path.
 import express, { type Express, type RequestHandler } from 'express';
 
@@ -32,9 +33,9 @@ export function buildApp(ctx: MockContext, adminOptions: AdminRouterOptions = {}
         faultMiddleware(ctx),
         // The admin side reads its own bodies: a state upload may exceed the SCIM body limit.
         toAdminSide(),
-        bodyMiddleware(ctx.profile.maxBodyBytes),
-        // Matches `/{tenantId}/scim/v2` itself; anything else falls through to the 404.
-        scimRouter(ctx),
+        // Matches `/{tenantId}/scim/v2` itself and reads bodies only once a token is accepted;
+        // anything else falls through to the 404.
+        scimRouter(ctx, bodyMiddleware(ctx.profile.maxBodyBytes)),
         notFoundHandler(),
       ],
       onError,

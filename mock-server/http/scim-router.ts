@@ -1,7 +1,7 @@
 // A tenant's SCIM base, `/{tenantId}/scim/v2`: authentication first, then the resources AWS
 // supports; /Me, /Bulk and /.search are refused with 404 like any unknown path. One middleware
 // and a route table rather than nested express routers: this is the mock's hottest code.
-import type { RequestHandler } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 import { ScimError } from '../../scim/errors.ts';
 import type { MockContext } from '../context.ts';
@@ -17,7 +17,12 @@ import { userRoutes } from './users/user-routes.ts';
  */
 const SCIM_BASE = /^\/([^/]+)\/scim\/v2(?:\/$)?(?=\/|$)/i;
 
-export function scimRouter(ctx: MockContext): RequestHandler {
+/**
+ * AWS-AUTH-BEARER-401: the tenant and token are checked before the body is read, so a caller
+ * without a good token gets 401 whatever it sent (a broken, oversized or non-JSON body included)
+ * and the mock never parses a stranger's payload. `readBody` is the body middleware.
+ */
+export function scimRouter(ctx: MockContext, readBody: RequestHandler): RequestHandler {
   const table = new RouteTable()
     .add('Users', userRoutes(ctx), true)
     .add('Groups', groupRoutes(ctx), true);
@@ -38,7 +43,19 @@ export function scimRouter(ctx: MockContext): RequestHandler {
     if (req.method === 'OPTIONS') {
       return next(ScimError.notFound('OPTIONS is not supported', 'AWS-HTTP-UNKNOWN-PATH'));
     }
-    const path = restOf(req.path, base[0].length);
+    readBody(req, res, (error?: unknown) => {
+      if (error !== undefined) return next(error);
+      dispatch(req, res, next, tenantId, restOf(req.path, base[0].length));
+    });
+  };
+
+  function dispatch(
+    req: Request,
+    res: Response,
+    next: NextFunction,
+    tenantId: string,
+    path: string,
+  ): void {
     if (isUnsupportedPath(path)) {
       const reason = `${path} is not supported`;
       return next(ScimError.notFound(reason, 'AWS-HTTP-UNSUPPORTED-ENDPOINTS'));
@@ -50,7 +67,7 @@ export function scimRouter(ctx: MockContext): RequestHandler {
     } catch (error) {
       next(error);
     }
-  };
+  }
 }
 
 /**

@@ -33,6 +33,25 @@ describe('mock-server/http auth', () => {
     );
   });
 
+  it('AWS-AUTH-BEARER-401: answers 401 before reading the body, whatever the body is', async () => {
+    const bodies: [string, string][] = [
+      ['application/scim+json', '{broken'],
+      ['text/plain', 'userName=ann'],
+      ['application/scim+json', `{"userName":"${'a'.repeat(1_100_000)}"}`],
+    ];
+    for (const base of [mock.scimBaseUrl(), mock.scimBaseUrl('nobody')]) {
+      for (const [type, body] of bodies) {
+        const answer = await fetch(`${base}/Users`, {
+          method: 'POST',
+          headers: { 'content-type': type },
+          body,
+        });
+        expect(answer.status, `${type}, ${body.length} bytes`).to.equal(401);
+        expect(await answer.json()).to.include({ status: '401' });
+      }
+    }
+  });
+
   it('AWS-AUTH-TOKEN-EXPIRY: answers 401 once the token is a year old', async () => {
     const other = await startTestMock({ clock: new FakeClock(), tenantId: 't9' });
     try {
