@@ -4,6 +4,7 @@ import type { Request, RequestHandler, Response } from 'express';
 
 import { AWS_DETAIL, HarnessError, renderAwsError } from '../../scim/errors.ts';
 import type { FaultRule, MockContext } from '../context.ts';
+import { sendJson } from '../http/respond.ts';
 import { SeededFaultInjector } from './faults.ts';
 import type { FaultDecision } from './faults.ts';
 import { requestIdOf } from './request-id.ts';
@@ -90,5 +91,6 @@ function sendAwsFault(
   const detail = status === 429 ? AWS_DETAIL.throttled : AWS_DETAIL.internal;
   const body = renderAwsError(status, detail, requestIdOf(res), ctx.clock.now());
   if (retryAfter !== null) res.setHeader('Retry-After', String(retryAfter));
-  res.status(status).type('application/json').send(JSON.stringify(body));
+  // AWS-HTTP-CONTENT-TYPE: exactly application/json, as every other answer (express adds a charset).
+  sendJson(res, status, body);
 }
