@@ -1,4 +1,4 @@
-// Tenants and their bearer tokens, as the Identity Center console manages them: at most two live
+// Tenants and their bearer tokens, as the Identity Center console manages them: at most two
 // tokens per tenant (AWS-AUTH-TOKEN-LIMIT), each expiring after a year (AWS-AUTH-TOKEN-EXPIRY).
 // Only SHA-256 hashes are kept; a presented token is compared in constant time against each.
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
@@ -63,13 +63,16 @@ export class MemoryTenantRegistry implements TenantRegistry {
     this.deleteListeners.push(listener);
   }
 
-  /** AWS-AUTH-TOKEN-LIMIT: a third live token is refused until one is revoked or expires. */
+  /**
+   * AWS-AUTH-TOKEN-LIMIT: a third token is refused until one is revoked. An expired token still
+   * counts, as in the console, where it stays listed until it is deleted (revoked here).
+   */
   issueToken(tenantId: string, secret?: string): { record: TokenRecord; secret: string } {
     const tokens = this.tokensOf(tenantId);
-    const live = [...tokens.values()].filter((token) => this.isLive(token.record)).length;
-    if (live >= this.rules.maxTokensPerTenant) {
+    const held = [...tokens.values()].filter((token) => !token.record.revoked).length;
+    if (held >= this.rules.maxTokensPerTenant) {
       throw new HarnessError(
-        `tenant '${tenantId}' already holds ${live} live tokens (at most ` +
+        `tenant '${tenantId}' already holds ${held} tokens, expired ones included (at most ` +
           `${this.rules.maxTokensPerTenant}, AWS-AUTH-TOKEN-LIMIT); revoke one first`,
         'TOKEN_LIMIT',
       );

@@ -4,7 +4,8 @@ import type { AwsBehaviour } from './types.ts';
 export const HTTP_BEHAVIOURS: readonly AwsBehaviour[] = [
   {
     id: 'AWS-AUTH-BEARER-401',
-    summary: 'A missing, malformed, unknown, revoked or expired bearer token gets 401.',
+    summary:
+      'A missing, malformed, unknown, revoked or expired bearer token gets 401, whatever the body.',
     evidence: 'C',
     source: 'DG-* error tables; ssosync#198',
     rfc: 'RFC 7644 §2',
@@ -19,7 +20,8 @@ export const HTTP_BEHAVIOURS: readonly AwsBehaviour[] = [
   },
   {
     id: 'AWS-AUTH-TOKEN-LIMIT',
-    summary: 'A tenant holds at most two live tokens; a third cannot be made until one is revoked.',
+    summary:
+      'A tenant holds at most two tokens, expired ones included; a third needs one revoked first.',
     evidence: 'C',
     source: 'UG-ROT',
   },

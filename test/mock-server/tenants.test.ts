@@ -38,6 +38,18 @@ describe('mock-server/tenants', () => {
     });
   });
 
+  it('AWS-AUTH-TOKEN-LIMIT: counts an expired token until it is revoked', () => {
+    const tenants = registry();
+    tenants.createTenant('t1');
+    const first = tenants.issueToken('t1', 'one');
+    tenants.issueToken('t1', 'two');
+    tenants.expireToken('t1', first.record.id);
+    expect(tenants.authenticate('t1', 'Bearer one')).to.include({ reason: 'expired' });
+    expect(() => tenants.issueToken('t1', 'three')).to.throw(HarnessError, /expired ones included/);
+    tenants.revokeToken('t1', first.record.id);
+    expect(tenants.issueToken('t1', 'three').secret).to.equal('three');
+  });
+
   it('AWS-AUTH-TOKEN-LIMIT: refuses a third live token until one is revoked', () => {
     const tenants = registry();
     tenants.createTenant('t1');
