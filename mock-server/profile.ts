@@ -79,9 +79,18 @@ export function resolveProfile(
     );
   }
   for (const [key, value] of Object.entries(overrides)) checkSettingType(base, key, value);
-  const profile: MockProfile = { ...base, ...overrides };
+  const profile: MockProfile = { ...base, ...cursorPagingOf(overrides), ...overrides };
   checkSettingValues(profile);
   return profile;
+}
+
+/**
+ * AWS-LIST-CAP: a 50-result cap is the pre-2025 endpoint, which had no cursor paging, so an
+ * override of `listCap` to 50 alone turns cursors off too (and back on for 100).
+ */
+function cursorPagingOf(overrides: Record<string, unknown>): Partial<MockProfile> {
+  if (overrides.cursorPaging !== undefined || overrides.listCap === undefined) return {};
+  return { cursorPaging: overrides.listCap === 100 };
 }
 
 function checkSettingType(base: MockProfile, key: string, value: unknown): void {
@@ -121,6 +130,11 @@ function checkSettingValues(profile: MockProfile): void {
     );
   };
   oneOf('listCap', [100, 50]);
+  if (profile.cursorPaging && profile.listCap !== 100) {
+    throw new ConfigError(
+      `profile setting 'cursorPaging' needs 'listCap' 100: the 50-result endpoint had no cursors`,
+    );
+  }
   oneOf('unknownTenantStatus', [401, 404]);
   oneOf('idStyle', ['uuid', 'legacy']);
   for (const key of POSITIVE_INTEGERS) {

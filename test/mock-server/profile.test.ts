@@ -24,6 +24,16 @@ describe('mock-server/profile', () => {
     expect(resolveProfile('aws', { retryAfter: null }).retryAfter).to.equal(null);
   });
 
+  it('AWS-LIST-CAP: a listCap of 50 alone is the pre-2025 endpoint, without cursor paging', () => {
+    expect(resolveProfile('aws', { listCap: 50 })).to.include({ listCap: 50, cursorPaging: false });
+    expect(resolveProfile('aws-legacy', { listCap: 100 })).to.include({ cursorPaging: true });
+    expect(resolveProfile('aws', { cursorPaging: false })).to.include({ listCap: 100 });
+    expect(() => resolveProfile('aws', { listCap: 50, cursorPaging: true })).to.throw(
+      ConfigError,
+      /needs 'listCap' 100/,
+    );
+  });
+
   it('refuses unknown profiles, unknown settings, wrong types and values out of range', () => {
     const refused: [string, Record<string, unknown>][] = [
       ['gcp', {}],
