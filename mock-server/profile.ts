@@ -33,6 +33,9 @@ export interface MockProfile {
   maxBodyBytes: number;
   /** AWS-GROUP-CREATE-MEMBERS-MAX and AWS-PATCH-MEMBERS-MAX */
   maxMembershipChanges: number;
+  /** AWS-QUOTA-USERS-GROUPS: most users and groups a tenant holds; a create past it gets 400. */
+  maxUsers: number;
+  maxGroups: number;
   /** AWS-AUTH-TOKEN-LIMIT and AWS-AUTH-TOKEN-EXPIRY */
   maxTokensPerTenant: number;
   tokenLifetimeDays: number;
@@ -55,6 +58,8 @@ const AWS: MockProfile = {
   retryAfter: null,
   maxBodyBytes: 1_048_576,
   maxMembershipChanges: 100,
+  maxUsers: 100_000,
+  maxGroups: 100_000,
   maxTokensPerTenant: 2,
   tokenLifetimeDays: 365,
 };
@@ -117,6 +122,8 @@ const POSITIVE_INTEGERS = [
   'maxStringLength',
   'maxBodyBytes',
   'maxMembershipChanges',
+  'maxUsers',
+  'maxGroups',
   'maxTokensPerTenant',
   'tokenLifetimeDays',
 ] as const;

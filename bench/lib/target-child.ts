@@ -39,7 +39,13 @@ const TOKEN = 'bench-scim-token-0123456789abcdef';
 async function startMock(
   plan: SeedPlan,
 ): Promise<{ ready: TargetReady; stop: () => Promise<void> }> {
-  const mock = await startMockServer({ logLevel: 'silent', tenantId: TENANT_ID, token: TOKEN });
+  // The write loads create users past the 100,000 seeded ones: lift the identity store quota.
+  const mock = await startMockServer({
+    logLevel: 'silent',
+    tenantId: TENANT_ID,
+    token: TOKEN,
+    profileOverrides: { maxUsers: Number.MAX_SAFE_INTEGER },
+  });
   const started = performance.now();
   const { snapshot, sample } = seededSnapshot(mock.context.store.exportSnapshot(), TENANT_ID, plan);
   mock.context.store.importSnapshot(snapshot);

@@ -183,6 +183,15 @@ export const USER_BEHAVIOURS: readonly AwsBehaviour[] = [
     source: 'DG-PU lists 409 only; mock default',
   },
   {
+    id: 'AWS-QUOTA-USERS-GROUPS',
+    summary:
+      'An identity store holds at most 100,000 users and 100,000 groups; a create past that is ' +
+      'refused (400 with the generic detail: the SCIM answer at the quota is not documented).',
+    evidence: 'C',
+    source: 'archived limits.md; IDS ServiceQuotaExceededException',
+    setting: 'maxUsers, maxGroups',
+  },
+  {
     id: 'AWS-ID-FORMAT',
     summary: 'Resource ids are random and UUID-like.',
     evidence: 'C',

@@ -9,6 +9,7 @@ import type { TenantData } from '../../store/tenant-data.ts';
 import type { StoredResource } from '../../store/types.ts';
 import { readListParams } from '../lists/list-params.ts';
 import { listBody } from '../lists/list-response.ts';
+import { assertRoomFor } from '../quota.ts';
 import { sendJson, sendNoContent } from '../respond.ts';
 import type { ResourceRoutes } from '../route-table.ts';
 import {
@@ -29,6 +30,7 @@ export function groupRoutes(ctx: MockContext): ResourceRoutes {
       const { doc, memberIds } = acceptGroupBody(req.body, ctx.profile);
       assertGroupUnique(data, doc);
       assertMembersExist(data, memberIds);
+      assertRoomFor('groups', data.groups.size, ctx.profile.maxGroups);
       const created = now();
       const group = { id: newResourceId(ctx.profile.idStyle), created, lastModified: created, doc };
       data.groups.insert(group);

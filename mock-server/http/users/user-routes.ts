@@ -9,6 +9,7 @@ import type { TenantData } from '../../store/tenant-data.ts';
 import type { StoredResource } from '../../store/types.ts';
 import { readListParams } from '../lists/list-params.ts';
 import { listBody } from '../lists/list-response.ts';
+import { assertRoomFor } from '../quota.ts';
 import { sendJson, sendNoContent } from '../respond.ts';
 import type { ResourceRoutes } from '../route-table.ts';
 import { acceptUserDoc, assertUserUnique } from './user-doc.ts';
@@ -22,6 +23,7 @@ export function userRoutes(ctx: MockContext): ResourceRoutes {
     POST: ({ req, res, data }) => {
       const doc = acceptUserDoc(req.body, ctx.profile);
       assertUserUnique(data, doc, ctx.profile);
+      assertRoomFor('users', data.users.size, ctx.profile.maxUsers);
       // AWS-ID-FORMAT, AWS-USER-NEW-ID-ON-RECREATE: ids are random and never reused.
       const created = now();
       const user = { id: newResourceId(ctx.profile.idStyle), created, lastModified: created, doc };
