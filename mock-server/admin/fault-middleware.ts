@@ -4,6 +4,7 @@ import type { Request, RequestHandler, Response } from 'express';
 
 import { AWS_DETAIL, HarnessError, renderAwsError } from '../../scim/errors.ts';
 import type { FaultRule, MockContext } from '../context.ts';
+import { keepBodyThen } from '../http/pipeline/body.ts';
 import { sendJson } from '../http/respond.ts';
 import { SeededFaultInjector } from './faults.ts';
 import type { FaultDecision } from './faults.ts';
@@ -38,7 +39,9 @@ export function faultMiddleware(ctx: MockContext): RequestHandler {
       !injector.admit(scim.tenantId, ctx.clock.now().getTime());
     if (throttled) {
       res.locals.fault = RATE_LIMIT_FAULT;
-      sendAwsFault(ctx, res, 429, ctx.profile.retryAfter);
+      keepBodyThen(req, res, ctx.profile.maxBodyBytes, () =>
+        sendAwsFault(ctx, res, 429, ctx.profile.retryAfter),
+      );
       return;
     }
     const decision = injector.decide({
@@ -73,7 +76,10 @@ function applyDecision(
     req.socket.destroy();
     return;
   }
-  sendAwsFault(ctx, res, rule.status ?? 500, retryAfterFor(ctx, rule));
+  // The journal shows what a client sent even when a fault answered it (a retried write, say).
+  keepBodyThen(req, res, ctx.profile.maxBodyBytes, () =>
+    sendAwsFault(ctx, res, rule.status ?? 500, retryAfterFor(ctx, rule)),
+  );
 }
 
 function retryAfterFor(ctx: MockContext, rule: FaultRule): number | null {

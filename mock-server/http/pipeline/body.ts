@@ -1,6 +1,11 @@
 // Request bodies: read raw up to the profile's limit (413, AWS-HTTP-BODY-LIMIT), then check the
 // Content-Type (AWS-HTTP-REQUEST-CONTENT-TYPE), then parse JSON (AWS-HTTP-MALFORMED-JSON).
-import express, { type NextFunction, type Request, type RequestHandler } from 'express';
+import express, {
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
 
 import { AWS_DETAIL, ScimError } from '../../../scim/errors.ts';
 
@@ -24,6 +29,30 @@ export function bodyMiddleware(maxBodyBytes: number): RequestHandler {
       next(bodyReadError(error, maxBodyBytes));
     });
   };
+}
+
+/**
+ * Reads a body only so the journal can show it (a request answered by an injected fault never
+ * reaches the routes): raw up to the limit, parsed when it is JSON, and never refused here.
+ */
+export function keepBodyThen(req: Request, res: Response, maxBytes: number, then: () => void) {
+  if (!hasBody(req)) return then();
+  express.raw({ type: () => true, limit: maxBytes })(req, res, (error?: unknown) => {
+    const body: unknown = req.body;
+    if (error === undefined && Buffer.isBuffer(body) && isJson(req)) {
+      try {
+        req.body = JSON.parse(body.toString('utf8')) as unknown;
+      } catch {
+        // Not JSON after all: the journal keeps the text.
+      }
+    }
+    then();
+  });
+}
+
+function isJson(req: Request): boolean {
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  return JSON_TYPES.has(type);
 }
 
 function hasBody(req: Request): boolean {
@@ -51,8 +80,8 @@ function parseJsonBody(req: Request, next: NextFunction): void {
     req.body = undefined;
     return next();
   }
-  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  if (!JSON_TYPES.has(type)) {
+  if (!isJson(req)) {
+    const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     const reason = `Content-Type '${type}' is not application/scim+json or application/json`;
     return next(ScimError.invalid(reason, 'AWS-HTTP-REQUEST-CONTENT-TYPE'));
   }

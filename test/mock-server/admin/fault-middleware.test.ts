@@ -53,6 +53,23 @@ describe('mock-server/admin/faults faultMiddleware', () => {
     expect(ctx.journal.query()[0]).to.deep.include({ status: 503, fault: 'down' });
   });
 
+  it('journals the body of a request a fault answered, as the client sent it', async () => {
+    ctx.faults.configure({ rules: [{ id: 'down', kind: 'status', status: 500 }] });
+    const sent = { userName: 'ann@example.com', displayName: 'Ann' };
+    const headers = { 'content-type': 'application/scim+json' };
+    await fetch(users, { method: 'POST', headers, body: JSON.stringify(sent) });
+    await fetch(users, { method: 'POST', headers, body: '{not json' });
+    ctx.faults.configure({ rules: [], rateLimit: 1 });
+    await fetch(users, { method: 'PATCH', headers, body: JSON.stringify(sent) });
+    const throttled = await fetch(users, { method: 'PATCH', headers, body: JSON.stringify(sent) });
+    expect(throttled.status).to.equal(429);
+    const entries = ctx.journal.query();
+    expect(entries.map((entry) => entry.status)).to.deep.equal([500, 500, 200, 429]);
+    // The third reached this test's app, which reads no bodies; the faulted ones are kept.
+    const faulted = [entries[0], entries[1], entries[3]];
+    expect(faulted.map((entry) => entry.requestBody)).to.deep.equal([sent, '{not json', sent]);
+  });
+
   it('sends Retry-After when the rule asks for it', async () => {
     ctx.faults.configure({ rules: [{ kind: 'status', status: 503, retryAfter: 7 }] });
     expect((await fetch(users)).headers.get('retry-after')).to.equal('7');
@@ -76,7 +93,7 @@ describe('mock-server/admin/faults faultMiddleware', () => {
   });
 
   it('does not rate-limit unknown tenants, which get their 401 from the routes', async () => {
-    ctx.faults.configure({ rateLimit: 1 });
+    ctx.faults.configure({ rules: [], rateLimit: 1 });
     const other = `${server.origin}/nobody/scim/v2/Users`;
     const statuses = [await fetch(other), await fetch(other)].map((r) => r.status);
     expect(statuses).to.deep.equal([200, 200]);
