@@ -97,6 +97,6 @@ function sendAwsFault(
   const detail = status === 429 ? AWS_DETAIL.throttled : AWS_DETAIL.internal;
   const body = renderAwsError(status, detail, requestIdOf(res), ctx.clock.now());
   if (retryAfter !== null) res.setHeader('Retry-After', String(retryAfter));
-  // AWS-HTTP-CONTENT-TYPE: exactly application/json, as every other answer (express adds a charset).
+  // AWS-HTTP-CONTENT-TYPE: exactly application/json, like every other answer (no charset).
   sendJson(res, status, body);
 }

@@ -15,7 +15,7 @@ describe('mock-server/http quota', () => {
   });
   after(async () => mock.stop());
 
-  it('AWS-QUOTA-USERS-GROUPS: refuses a create past the quota with 400 and creates nothing', async () => {
+  it('AWS-QUOTA-USERS-GROUPS: a create past the quota gets 400 and stores nothing', async () => {
     expect((await client.post('/Users', userBody('q1'))).status).to.equal(201);
     const second = await client.post('/Users', userBody('q2'));
     expect(second.status).to.equal(201);
