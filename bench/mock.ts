@@ -143,6 +143,7 @@ async function main(): Promise<number> {
     // any Node server (V8's collections grow with it), apart from anything the mock does.
     'baseline-1k': await startTarget('baseline', plan(SIZES['mock-1k']), pinning),
   };
+  bench.watch(Object.values(targets));
   try {
     const seeded = await targets['mock-100k'].stats(true);
     console.log(
