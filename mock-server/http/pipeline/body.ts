@@ -51,8 +51,12 @@ export function keepBodyThen(req: Request, res: Response, maxBytes: number, then
 }
 
 function isJson(req: Request): boolean {
-  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  return JSON_TYPES.has(type);
+  return JSON_TYPES.has(mediaType(req));
+}
+
+/** The Content-Type without parameters, lower-cased: `application/scim+json`. */
+function mediaType(req: Request): string {
+  return (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 }
 
 function hasBody(req: Request): boolean {
@@ -81,7 +85,7 @@ function parseJsonBody(req: Request, next: NextFunction): void {
     return next();
   }
   if (!isJson(req)) {
-    const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const type = mediaType(req);
     const reason = `Content-Type '${type}' is not application/scim+json or application/json`;
     return next(ScimError.invalid(reason, 'AWS-HTTP-REQUEST-CONTENT-TYPE'));
   }
