@@ -75,6 +75,9 @@ function plan(users: number) {
 function checksOf(eq: EqBest, rssBytes: number, rows: Row[]): Check[] {
   const ratio = (a: string, b: string, key: keyof EqBest[string]) => eq[a][key] / eq[b][key];
   return [
+    // TODO(bench-100k-ratio): passed in 3 of 8 runs on 2026-12-04 (0.839-0.921), the lookup being
+    // one index read; the heap of 100k users costs 5-25% CPU a request. Remove when it passes
+    // every run (README, Performance).
     check(
       'userName-eq rate 100k / 1k',
       ratio('mock-100k', 'mock-1k', 'requestsPerSecond'),
