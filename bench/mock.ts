@@ -130,12 +130,14 @@ async function main(): Promise<number> {
     .join(' ');
   console.log(`bench:mock on ${os.cpus().length} cores, load average ${load}`);
   console.log(
-    `targets in child processes; autocannon in this one (${SETTINGS.connections} connections, ${SETTINGS.durationSeconds} s a load)`,
+    `targets in child processes; autocannon in this one ` +
+      `(${SETTINGS.connections} connections, ${SETTINGS.durationSeconds} s a load)`,
   );
   const pinning = pinLoadGenerator();
   console.log(
     pinning
-      ? `pinned: autocannon on CPU ${pinning.loadCpus}, every target on CPU ${pinning.targetCpus} (BENCH_PIN=0 turns this off)`
+      ? `pinned: autocannon on CPU ${pinning.loadCpus}, every target on CPU ` +
+          `${pinning.targetCpus} (BENCH_PIN=0 turns this off)`
       : 'not pinned: targets and autocannon share the CPUs',
   );
   const targets = {
@@ -150,7 +152,9 @@ async function main(): Promise<number> {
   try {
     const seeded = await targets['mock-100k'].stats(true);
     console.log(
-      `seeded 1k in ${Math.round(targets['mock-1k'].seedMs)} ms, 100k in ${Math.round(targets['mock-100k'].seedMs)} ms; RSS ${megabytes(seeded.rss)} MB, heap ${megabytes(seeded.heapUsed)} MB`,
+      `seeded 1k in ${Math.round(targets['mock-1k'].seedMs)} ms, ` +
+        `100k in ${Math.round(targets['mock-100k'].seedMs)} ms; ` +
+        `RSS ${megabytes(seeded.rss)} MB, heap ${megabytes(seeded.heapUsed)} MB`,
     );
     const eq = await measureUserNameEq(bench, targets);
     const walks = {

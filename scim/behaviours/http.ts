@@ -13,7 +13,8 @@ export const HTTP_BEHAVIOURS: readonly AwsBehaviour[] = [
   {
     id: 'AWS-AUTH-UNKNOWN-TENANT',
     summary:
-      'An unknown tenant id in the base URL gets 401 (404 "TENANT does not exist." when configured).',
+      'An unknown tenant id in the base URL gets 401 (404 "TENANT does not exist." when ' +
+      'configured).',
     evidence: 'C',
     source: 'DG-* error tables; idp-scim-sync#42',
     setting: 'unknownTenantStatus',
@@ -93,7 +94,8 @@ export const HTTP_BEHAVIOURS: readonly AwsBehaviour[] = [
   {
     id: 'AWS-ERROR-BODY',
     summary:
-      'Errors carry schema and schemas, detail, status as a string, exceptionRequestId and timeStamp; no scimType.',
+      'Errors carry schema and schemas, detail, status as a string, exceptionRequestId and ' +
+      'timeStamp; no scimType.',
     evidence: 'R',
     source: 'idp-scim-sync#30/#45/#62; authentik#12321',
     rfc: 'RFC 7644 §3.12',
@@ -102,14 +104,16 @@ export const HTTP_BEHAVIOURS: readonly AwsBehaviour[] = [
   {
     id: 'AWS-ERROR-INTERNAL-500',
     summary:
-      'An unexpected fault is a 500 InternalServerException in AWS error form; client input never causes one.',
+      'An unexpected fault is a 500 InternalServerException in AWS error form; client input ' +
+      'never causes one.',
     evidence: 'C',
     source: 'DG-* error tables',
   },
   {
     id: 'AWS-THROTTLE-429',
     summary:
-      'Above the rate limit requests get 429 ThrottlingException in AWS error form; Retry-After only when configured.',
+      'Above the rate limit requests get 429 ThrottlingException in AWS error form; Retry-After ' +
+      'only when configured.',
     evidence: 'R',
     source: 'ssosync#2, #13',
     setting: 'retryAfter',

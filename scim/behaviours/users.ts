@@ -12,7 +12,8 @@ export const USER_BEHAVIOURS: readonly AwsBehaviour[] = [
   {
     id: 'AWS-USER-REQUIRED-ATTRS',
     summary:
-      'userName, displayName, name.givenName and name.familyName are required on POST and PUT; missing one gets the generic 400.',
+      'userName, displayName, name.givenName and name.familyName are required on POST and PUT; ' +
+      'missing one gets the generic 400.',
     evidence: 'C',
     source: 'DG-CU, DG-PU, UG-TS',
     rfc: 'RFC 7643 §4.1',
@@ -53,7 +54,8 @@ export const USER_BEHAVIOURS: readonly AwsBehaviour[] = [
   {
     id: 'AWS-USER-ATTR-TYPES',
     summary:
-      'A user attribute of the wrong JSON type (a number for userName, the string "true" for active on POST or PUT) gets the generic 400.',
+      'A user attribute of the wrong JSON type (a number for userName, the string "true" for ' +
+      'active on POST or PUT) gets the generic 400.',
     evidence: 'U',
     source: 'DG error tables ("violates schema"); mock default',
     rfc: 'RFC 7643 §2.3',
@@ -61,7 +63,8 @@ export const USER_BEHAVIOURS: readonly AwsBehaviour[] = [
   {
     id: 'AWS-USER-NO-DISPLAY-SUBATTR',
     summary:
-      'display in emails, phoneNumbers or addresses, and manager.displayName, are refused with 400.',
+      'display in emails, phoneNumbers or addresses, and manager.displayName, are refused with ' +
+      '400.',
     evidence: 'C',
     source: 'DG-CU, DG-LIM',
     departsFromRfc: true,
@@ -69,7 +72,8 @@ export const USER_BEHAVIOURS: readonly AwsBehaviour[] = [
   {
     id: 'AWS-USER-USERNAME-UNIQUE',
     summary:
-      'userName is unique compared case-insensitively; a duplicate gets 409 "Refused to create a new, duplicate resource."',
+      'userName is unique compared case-insensitively; a duplicate gets 409 "Refused to create a ' +
+      'new, duplicate resource."',
     evidence: 'R',
     source: 'DG-CU; DG-LS caseExact:false; idp-scim-sync#45',
     rfc: 'RFC 7644 §3.3',
@@ -111,7 +115,8 @@ export const USER_BEHAVIOURS: readonly AwsBehaviour[] = [
   {
     id: 'AWS-USER-META',
     summary:
-      'meta has resourceType, created and lastModified as YYYY-MM-DDTHH:MM:SSZ, and no location or version.',
+      'meta has resourceType, created and lastModified as YYYY-MM-DDTHH:MM:SSZ, and no location ' +
+      'or version.',
     evidence: 'C',
     source: 'DG-CU, DG-GU examples',
     rfc: 'RFC 7643 §3.1',
@@ -171,7 +176,8 @@ export const USER_BEHAVIOURS: readonly AwsBehaviour[] = [
   {
     id: 'AWS-USER-PUT-200',
     summary:
-      'PUT /Users/{id} replaces the user and answers 200 with it; the same required attributes apply.',
+      'PUT /Users/{id} replaces the user and answers 200 with it; the same required attributes ' +
+      'apply.',
     evidence: 'C',
     source: 'DG-PU',
     rfc: 'RFC 7644 §3.5.1',

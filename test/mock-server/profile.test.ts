@@ -4,7 +4,7 @@ import { PROFILES, resolveProfile } from '../../mock-server/profile.ts';
 import { ConfigError } from '../../scim/errors.ts';
 
 describe('mock-server/profile', () => {
-  it('ships aws (100 per list, cursors, uuid ids) and aws-legacy (50, no cursors, legacy ids)', () => {
+  it('ships aws (100 a list, cursors, uuid ids) and aws-legacy (50, no cursors, old ids)', () => {
     expect(resolveProfile()).to.deep.equal(PROFILES.aws);
     expect(resolveProfile('aws-legacy')).to.include({
       listCap: 50,

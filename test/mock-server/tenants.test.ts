@@ -62,7 +62,7 @@ describe('mock-server/tenants', () => {
     expect(() => tenants.issueToken('t1', 'two')).to.throw(HarnessError);
   });
 
-  it('AWS-AUTH-TOKEN-EXPIRY: a token expires after the profile lifetime on the injected clock', () => {
+  it('AWS-AUTH-TOKEN-EXPIRY: a token expires after the profile lifetime, by the clock', () => {
     const clock = new FakeClock();
     const tenants = registry(clock);
     tenants.createTenant('t1');

@@ -75,7 +75,7 @@ describe('mock-server/admin/faults faultMiddleware', () => {
     expect((await fetch(users)).headers.get('retry-after')).to.equal('7');
   });
 
-  it('AWS-THROTTLE-429: refuses requests above the rate limit with ThrottlingException form', async () => {
+  it('AWS-THROTTLE-429: answers requests over the rate limit as ThrottlingException', async () => {
     ctx = makeContext({ retryAfter: 2 });
     await server.close();
     server = await serve(appFor(ctx));

@@ -71,7 +71,7 @@ describe('mock-server/http auth', () => {
     expect(answer.body.status).to.equal('401');
   });
 
-  it('AWS-AUTH-UNKNOWN-TENANT: answers 404 "TENANT does not exist." when the profile says 404', async () => {
+  it('AWS-AUTH-UNKNOWN-TENANT: 404 "TENANT does not exist." when the profile says so', async () => {
     const other = await startTestMock({ profileOverrides: { unknownTenantStatus: 404 } });
     try {
       const answer = await new ScimTestClient(other.scimBaseUrl('nobody')).get('/Users');
