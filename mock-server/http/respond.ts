@@ -6,7 +6,11 @@ import { renderAwsError, type ScimError } from '../../scim/errors.ts';
 import type { Clock } from '../context.ts';
 
 export function sendJson(res: Response, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  sendJsonText(res, status, JSON.stringify(body));
+}
+
+/** `sendJson` for a body that is JSON text already (a cached rendering, a list envelope). */
+export function sendJsonText(res: Response, status: number, text: string): void {
   // Set directly: express's status() only adds checks that our fixed statuses always pass.
   res.statusCode = status;
   res.setHeader('Content-Type', 'application/json');

@@ -8,9 +8,10 @@ import { newResourceId } from '../../store/ids.ts';
 import type { TenantData } from '../../store/tenant-data.ts';
 import type { StoredResource } from '../../store/types.ts';
 import { readListParams } from '../lists/list-params.ts';
-import { listBody } from '../lists/list-response.ts';
+import { JsonCache } from '../json-cache.ts';
+import { listText } from '../lists/list-response.ts';
 import { assertRoomFor } from '../quota.ts';
-import { sendJson, sendNoContent } from '../respond.ts';
+import { sendJson, sendJsonText, sendNoContent } from '../respond.ts';
 import type { ResourceRoutes } from '../route-table.ts';
 import {
   acceptGroupBody,
@@ -20,6 +21,10 @@ import {
 } from './group-doc.ts';
 import { groupSource } from './group-query.ts';
 import { renderGroup, renderListedGroup } from './group-render.ts';
+
+// Reads answer from the cache; writes render their answer once (see user-routes.ts).
+const groupJson = new JsonCache('group', renderGroup);
+const listedGroupJson = new JsonCache('listed group', renderListedGroup);
 
 export function groupRoutes(ctx: MockContext): ResourceRoutes {
   const now = () => awsMetaTimestamp(ctx.clock.now());
@@ -42,14 +47,18 @@ export function groupRoutes(ctx: MockContext): ResourceRoutes {
       const params = readListParams(req.query, ctx.profile);
       const filter = params.filter === undefined ? undefined : parseGroupFilter(params.filter);
       const scope = { tenantId: data.tenantId, resourceType: 'Group' as const, filter };
-      const body = listBody(params, scope, groupSource(data, filter), renderListedGroup);
-      sendJson(res, 200, body);
+      const source = groupSource(data, filter);
+      sendJsonText(
+        res,
+        200,
+        listText(params, scope, source, (group) => listedGroupJson.json(group)),
+      );
     },
   };
 
   const item: ResourceRoutes['item'] = {
     GET: ({ res, data, id }) => {
-      sendJson(res, 200, renderGroup(existingGroup(data, id)));
+      sendJsonText(res, 200, groupJson.json(existingGroup(data, id)));
     },
 
     // AWS-GROUP-PUT: members cannot be replaced; otherwise displayName and externalId are.

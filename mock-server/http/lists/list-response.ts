@@ -6,6 +6,8 @@ import type { ResourcePage, StoredResource } from '../../store/types.ts';
 import { decodeCursor, encodeCursor, type CursorScope } from './cursor.ts';
 import type { ListParams } from './list-params.ts';
 
+const SCHEMAS = JSON.stringify([LIST_RESPONSE_URN]);
+
 /** Up to `limit` resources after `afterPosition`, in a stable order. */
 export type PageSource = (afterPosition: number, limit: number) => ResourcePage;
 
@@ -14,34 +16,34 @@ export interface ListScope extends Omit<CursorScope, 'filter'> {
   filter: UserFilter | GroupFilter | undefined;
 }
 
-export function listBody(
+/**
+ * The list answer as JSON text. Each resource comes as its own JSON text (`JsonCache`), so the
+ * envelope is written around the pieces rather than serialized as one object; the key order is
+ * that of AWS's examples.
+ */
+export function listText(
   params: ListParams,
   listScope: ListScope,
   source: PageSource,
-  render: (resource: StoredResource) => Record<string, unknown>,
-): Record<string, unknown> {
+  json: (resource: StoredResource) => string,
+): string {
   if (params.mode === 'plain') {
-    const Resources = source(0, params.count).resources.map(render);
-    return {
-      totalResults: Resources.length,
-      itemsPerPage: Resources.length,
-      startIndex: 1,
-      schemas: [LIST_RESPONSE_URN],
-      Resources,
-    };
+    const resources = source(0, params.count).resources;
+    const n = resources.length;
+    return (
+      `{"totalResults":${n},"itemsPerPage":${n},"startIndex":1,` +
+      `"schemas":${SCHEMAS},"Resources":[${resources.map(json).join(',')}]}`
+    );
   }
   // AWS-CURSOR-SHAPE: no totalResults or startIndex; the last page has no nextCursor.
   const scope = { ...listScope, filter: canonicalFilter(listScope.filter) };
   const after = params.cursor === '' ? 0 : decodeCursor(params.cursor, scope);
   const page = source(after, params.count);
-  const Resources = page.resources.map(render);
-  const body: Record<string, unknown> = {
-    itemsPerPage: Resources.length,
-    schemas: [LIST_RESPONSE_URN],
-    Resources,
-  };
-  if (page.more) body.nextCursor = encodeCursor(scope, page.lastPosition);
-  return body;
+  const head =
+    `{"itemsPerPage":${page.resources.length},"schemas":${SCHEMAS},` +
+    `"Resources":[${page.resources.map(json).join(',')}]`;
+  if (!page.more) return `${head}}`;
+  return `${head},"nextCursor":${JSON.stringify(encodeCursor(scope, page.lastPosition))}}`;
 }
 
 /** Where each resource stands in its table's order (a ResourceTable). */

@@ -8,13 +8,18 @@ import { newResourceId } from '../../store/ids.ts';
 import type { TenantData } from '../../store/tenant-data.ts';
 import type { StoredResource } from '../../store/types.ts';
 import { readListParams } from '../lists/list-params.ts';
-import { listBody } from '../lists/list-response.ts';
+import { JsonCache } from '../json-cache.ts';
+import { listText } from '../lists/list-response.ts';
 import { assertRoomFor } from '../quota.ts';
-import { sendJson, sendNoContent } from '../respond.ts';
+import { sendJson, sendJsonText, sendNoContent } from '../respond.ts';
 import type { ResourceRoutes } from '../route-table.ts';
 import { acceptUserDoc, assertUserUnique } from './user-doc.ts';
 import { userSource } from './user-query.ts';
 import { renderUser } from './user-render.ts';
+
+// Reads answer from the cache; a write's answer is rendered once and not kept, so creating many
+// users does not also hold the JSON of each.
+const userJson = new JsonCache('user', renderUser);
 
 export function userRoutes(ctx: MockContext): ResourceRoutes {
   const now = () => awsMetaTimestamp(ctx.clock.now());
@@ -35,14 +40,14 @@ export function userRoutes(ctx: MockContext): ResourceRoutes {
       const params = readListParams(req.query, ctx.profile);
       const filter = params.filter === undefined ? undefined : parseUserFilter(params.filter);
       const scope = { tenantId: data.tenantId, resourceType: 'User' as const, filter };
-      const body = listBody(params, scope, userSource(data, filter), renderUser);
-      sendJson(res, 200, body);
+      const text = listText(params, scope, userSource(data, filter), (user) => userJson.json(user));
+      sendJsonText(res, 200, text);
     },
   };
 
   const item: ResourceRoutes['item'] = {
     GET: ({ res, data, id }) => {
-      sendJson(res, 200, renderUser(existingUser(data, id)));
+      sendJsonText(res, 200, userJson.json(existingUser(data, id)));
     },
 
     // AWS-USER-PUT-200, AWS-USER-PUT-404
