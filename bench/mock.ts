@@ -6,6 +6,7 @@ import os from 'node:os';
 
 import { walkUsers, type WalkFigures } from './lib/cursor-walk.ts';
 import { Bench, type BenchSettings, type Row } from './lib/measure.ts';
+import { comparePaired, type PairFigures } from './lib/pairs.ts';
 import { pinLoadGenerator } from './lib/pinning.ts';
 import { check, megabytes, table, type Check } from './lib/report.ts';
 import type { ScenarioName } from './lib/scenarios.ts';
@@ -14,37 +15,40 @@ import { startTarget, type Target } from './lib/target-process.ts';
 const SETTINGS: BenchSettings = {
   durationSeconds: Number(process.env.BENCH_DURATION ?? 5),
   connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
-  rounds: Number(process.env.BENCH_ROUNDS ?? 5),
   warmupSeconds: 1,
 };
+/** The `userName eq` comparisons: pairs of short loads, see lib/pairs.ts. */
+const PAIRS = {
+  sizes: Number(process.env.BENCH_PAIRS ?? 16),
+  baseline: Number(process.env.BENCH_BASELINE_PAIRS ?? 6),
+  seconds: Number(process.env.BENCH_PAIR_SECONDS ?? 2),
+};
 const SIZES = { 'mock-1k': 1_000, 'mock-100k': 100_000 } as const;
+type TargetLabel = 'mock-1k' | 'mock-100k' | 'baseline' | 'baseline-1k';
 const SIZE_SCENARIOS: ScenarioName[] = ['post-user', 'patch-user', 'patch-group-add-100'];
 
-type EqBest = Record<string, { requestsPerSecond: number; requestsPerCpuSecond: number }>;
+interface EqFigures {
+  sizes: PairFigures;
+  baseline: PairFigures;
+  bareSizes: PairFigures;
+}
 
 /**
- * `userName eq` at both sizes and on the baseline, in interleaved rounds; the best round of each
- * counts, since outside load on the host only ever lowers a rate.
+ * `userName eq` compared in pairs: the mock at 100k users against itself at 1k (no scan), against
+ * the bare baseline at 100k, and the bare app at 100k against itself at 1k (context only).
  */
-async function measureUserNameEq(bench: Bench, targets: Record<string, Target>): Promise<EqBest> {
-  const best: EqBest = {};
-  for (const target of Object.values(targets)) await bench.warm(target, 'list-username-eq');
-  for (let round = 1; round <= bench.settings.rounds; round++) {
-    for (const [label, target] of Object.entries(targets)) {
-      const row = await bench.measure(
-        target,
-        label,
-        'list-username-eq',
-        `list-username-eq #${round}`,
-      );
-      const previous = best[label] ?? { requestsPerSecond: 0, requestsPerCpuSecond: 0 };
-      best[label] = {
-        requestsPerSecond: Math.max(previous.requestsPerSecond, row.requestsPerSecond),
-        requestsPerCpuSecond: Math.max(previous.requestsPerCpuSecond, row.requestsPerCpuSecond),
-      };
-    }
-  }
-  return best;
+async function measureUserNameEq(
+  bench: Bench,
+  targets: Record<TargetLabel, Target>,
+): Promise<EqFigures> {
+  const side = (label: TargetLabel) => ({ label, target: targets[label] });
+  const compare = (subject: TargetLabel, reference: TargetLabel, pairs: number) =>
+    comparePaired(bench, side(subject), side(reference), 'list-username-eq', pairs, PAIRS.seconds);
+  return {
+    sizes: await compare('mock-100k', 'mock-1k', PAIRS.sizes),
+    baseline: await compare('mock-100k', 'baseline', PAIRS.baseline),
+    bareSizes: await compare('baseline', 'baseline-1k', PAIRS.baseline),
+  };
 }
 
 async function measureSize(
@@ -72,24 +76,10 @@ function plan(users: number) {
   return { users, groups: Math.max(1, users / 100), membersPerGroup: 50 };
 }
 
-function checksOf(eq: EqBest, rssBytes: number, rows: Row[]): Check[] {
-  const ratio = (a: string, b: string, key: keyof EqBest[string]) => eq[a][key] / eq[b][key];
+function checksOf(eq: EqFigures, rssBytes: number, rows: Row[]): Check[] {
   return [
-    // TODO(bench-100k-ratio): passed in 3 of 8 runs on 2026-12-04 (0.839-0.921), the lookup being
-    // one index read; the heap of 100k users costs 5-25% CPU a request. Remove when it passes
-    // every run (README, Performance).
-    check(
-      'userName-eq rate 100k / 1k',
-      ratio('mock-100k', 'mock-1k', 'requestsPerSecond'),
-      '>=',
-      0.9,
-    ),
-    check(
-      'userName-eq rate 100k / baseline',
-      ratio('mock-100k', 'baseline', 'requestsPerSecond'),
-      '>=',
-      0.75,
-    ),
+    check(`userName-eq rate ${eq.sizes.name} (median)`, eq.sizes.medianRate, '>=', 0.9),
+    check(`userName-eq rate ${eq.baseline.name} (median)`, eq.baseline.medianRate, '>=', 0.75),
     check('RSS with 100k users (MB)', megabytes(rssBytes), '<', 400),
     check(
       'answers outside 2xx',
@@ -97,27 +87,9 @@ function checksOf(eq: EqBest, rssBytes: number, rows: Row[]): Check[] {
       '<',
       1,
     ),
-    check(
-      'bare Express 100k / 1k (context)',
-      ratio('baseline', 'baseline-1k', 'requestsPerSecond'),
-      '>=',
-      0.9,
-      false,
-    ),
-    check(
-      'per CPU-s: userName-eq 100k / 1k',
-      ratio('mock-100k', 'mock-1k', 'requestsPerCpuSecond'),
-      '>=',
-      0.9,
-      false,
-    ),
-    check(
-      'per CPU-s: userName-eq 100k / baseline',
-      ratio('mock-100k', 'baseline', 'requestsPerCpuSecond'),
-      '>=',
-      0.75,
-      false,
-    ),
+    check(`bare Express ${eq.bareSizes.name} (context)`, eq.bareSizes.medianRate, '>=', 0.9, false),
+    check(`per CPU-s: ${eq.sizes.name} (median)`, eq.sizes.medianCpu, '>=', 0.9, false),
+    check(`per CPU-s: ${eq.baseline.name} (median)`, eq.baseline.medianCpu, '>=', 0.75, false),
   ];
 }
 
@@ -140,7 +112,7 @@ async function main(): Promise<number> {
           `${pinning.targetCpus} (BENCH_PIN=0 turns this off)`
       : 'not pinned: targets and autocannon share the CPUs',
   );
-  const targets = {
+  const targets: Record<TargetLabel, Target> = {
     'mock-1k': await startTarget('mock', plan(SIZES['mock-1k']), pinning),
     'mock-100k': await startTarget('mock', plan(SIZES['mock-100k']), pinning),
     baseline: await startTarget('baseline', plan(SIZES['mock-100k']), pinning),
@@ -171,7 +143,7 @@ async function main(): Promise<number> {
     console.log(`RSS of mock-100k after the loads (not gated): ${megabytes(loaded.rss)} MB`);
     const seconds = (Date.now() - started) / 1000;
     await save({
-      settings: SETTINGS,
+      settings: { ...SETTINGS, pairs: PAIRS },
       pinning,
       loadAverage: os.loadavg(),
       seconds,
@@ -191,38 +163,50 @@ async function main(): Promise<number> {
 
 function print(
   rows: Row[],
-  eq: EqBest,
+  eq: EqFigures,
   walks: Record<string, WalkFigures>,
   checks: Check[],
   heap: number,
 ): void {
-  const header = [
-    'scenario',
-    'target',
-    'req/s',
-    'p50 ms',
-    'p99 ms',
-    'requests',
-    'failures',
-    'CPU ms/req',
+  const header = ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'failures'];
+  const sides = [
+    eq.sizes.reference,
+    eq.sizes.subject,
+    eq.baseline.reference,
+    eq.bareSizes.reference,
   ];
-  const body = rows.map((r) => [
-    r.scenario,
-    r.target,
-    r.requestsPerSecond,
-    r.p50Ms,
-    r.p99Ms,
-    r.requests,
-    r.failures,
-    r.cpuMsPerRequest,
+  const eqRows = sides.map((s) => [
+    `list-username-eq (median)`,
+    s.label,
+    s.requestsPerSecond,
+    s.p50Ms,
+    s.p99Ms,
+    s.requests,
+    s.failures,
   ]);
-  console.log(`\n${table(header, body)}`);
-  const best = Object.entries(eq).map(([label, b]) => [
-    label,
-    b.requestsPerSecond,
-    b.requestsPerCpuSecond,
+  const otherRows = rows
+    .filter((r) => !r.scenario.includes(' pair #'))
+    .map((r) => [
+      r.scenario,
+      r.target,
+      r.requestsPerSecond,
+      r.p50Ms,
+      r.p99Ms,
+      r.requests,
+      r.failures,
+    ]);
+  console.log(`\n${table(header, [...eqRows, ...otherRows])}`);
+  const pairRows = [eq.sizes, eq.baseline, eq.bareSizes].map((p) => [
+    p.name,
+    p.pairs,
+    p.medianRate,
+    `${p.lowerQuartileRate}-${p.upperQuartileRate}`,
+    p.medianCpu,
+    p.rateRatios.join(' '),
   ]);
-  console.log(`\n${table(['userName eq, best round', 'req/s', 'req per CPU-s'], best)}`);
+  console.log(
+    `\n${table(['userName eq, paired', 'pairs', 'median', 'quartiles', 'per CPU-s', 'each pair'], pairRows)}`,
+  );
   const walkRows = Object.entries(walks).map(([label, w]) => [
     label,
     w.pages,

@@ -13,7 +13,6 @@ export interface Row extends LoadFigures {
 }
 
 export interface BenchSettings extends LoadSettings {
-  rounds: number;
   warmupSeconds: number;
 }
 
@@ -53,10 +52,11 @@ export class Bench {
     label: string,
     scenario: ScenarioName,
     title: string = scenario,
+    overrides: Partial<LoadSettings> = {},
   ): Promise<Row> {
     await this.untilQuiet();
     const before = await target.stats();
-    const figures = await runLoad(this.spec(target, scenario), this.settings);
+    const figures = await runLoad(this.spec(target, scenario), { ...this.settings, ...overrides });
     const after = await target.stats();
     const cpuMs = (after.cpuMicros - before.cpuMicros) / 1000;
     const row: Row = {
