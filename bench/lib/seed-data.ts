@@ -33,9 +33,15 @@ export function benchUserName(index: number): string {
   return `user${index}@bench.example.com`;
 }
 
+/**
+ * One seeded user, held as the mock holds a user a client sent: with flat strings, as JSON.parse
+ * makes them. Built with template literals alone, each attribute stays a rope (a V8 ConsString
+ * of several objects): at 100,000 users that took 1,408 bytes of heap a user against 1,000 flat
+ * (2026-12-04), and every index read compared its key by walking the rope.
+ */
 export function benchUser(index: number): StoredResource {
   const userName = benchUserName(index);
-  return {
+  const user: StoredResource = {
     id: randomUUID(),
     created: CREATED,
     lastModified: CREATED,
@@ -48,6 +54,7 @@ export function benchUser(index: number): StoredResource {
       emails: [{ value: userName, type: 'work', primary: true }],
     },
   };
+  return JSON.parse(JSON.stringify(user)) as StoredResource;
 }
 
 function benchGroups(plan: SeedPlan, users: StoredResource[]): GroupSnapshot[] {
