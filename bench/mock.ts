@@ -172,7 +172,16 @@ function print(
   checks: Check[],
   heap: number,
 ): void {
-  const header = ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'failures'];
+  const header = [
+    'scenario',
+    'target',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'requests',
+    'failures',
+    'CPU ms/req',
+  ];
   const sides = [
     eq.sizes.reference,
     eq.sizes.subject,
@@ -180,13 +189,14 @@ function print(
     eq.bareSizes.reference,
   ];
   const eqRows = sides.map((s) => [
-    `list-username-eq (median)`,
+    'list-username-eq (median)',
     s.label,
     s.requestsPerSecond,
     s.p50Ms,
     s.p99Ms,
     s.requests,
     s.failures,
+    Math.round(1_000_000 / Math.max(1, s.requestsPerCpuSecond)) / 1000,
   ]);
   const otherRows = rows
     .filter((r) => !r.scenario.includes(' pair #'))
@@ -198,6 +208,7 @@ function print(
       r.p99Ms,
       r.requests,
       r.failures,
+      r.cpuMsPerRequest,
     ]);
   console.log(`\n${table(header, [...eqRows, ...otherRows])}`);
   const pairRows = [eq.sizes, eq.baseline, eq.bareSizes].map((p) => [
@@ -208,9 +219,15 @@ function print(
     p.medianCpu,
     p.rateRatios.join(' '),
   ]);
-  console.log(
-    `\n${table(['userName eq, paired', 'pairs', 'median', 'quartiles', 'per CPU-s', 'each pair'], pairRows)}`,
-  );
+  const pairHeader = [
+    'userName eq, paired',
+    'pairs',
+    'median',
+    'quartiles',
+    'per CPU-s',
+    'each pair',
+  ];
+  console.log(`\n${table(pairHeader, pairRows)}`);
   const walkRows = Object.entries(walks).map(([label, w]) => [
     label,
     w.pages,
