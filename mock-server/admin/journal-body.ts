@@ -2,18 +2,35 @@
 // hot path pays no JSON.parse and the journal can count what it holds.
 import { scrub } from './redact.ts';
 
-/** A body as text; `json` says whether reading it should parse it. */
+/**
+ * A body as text; `json` says whether reading it should parse it. A response written in pieces
+ * (a list page around kept resource texts) is kept in those pieces, which are strings other
+ * objects hold anyway, and joined on first read.
+ */
 export class BodyText {
+  readonly chars: number;
+  private pieces: string | readonly string[];
+
   constructor(
-    readonly text: string,
+    text: string | readonly string[],
     readonly json: boolean,
     /** Set when the text was cut to the journal's per-body cap: the original length. */
     readonly truncatedFrom?: number,
-  ) {}
-
-  get chars(): number {
-    return this.text.length;
+  ) {
+    this.pieces = text;
+    this.chars = typeof text === 'string' ? text.length : lengthOf(text);
   }
+
+  get text(): string {
+    if (typeof this.pieces !== 'string') this.pieces = this.pieces.join('');
+    return this.pieces;
+  }
+}
+
+function lengthOf(pieces: readonly string[]): number {
+  let length = 0;
+  for (const piece of pieces) length += piece.length;
+  return length;
 }
 
 const PREVIEW_CHARS = 512;
@@ -34,8 +51,8 @@ export function toBodyText(value: unknown, maxChars: number): BodyText | null {
       : typeof value === 'string'
         ? new BodyText(value, false)
         : new BodyText(JSON.stringify(value), true);
-  if (body.text.length <= maxChars) return body;
-  return new BodyText(body.text.slice(0, PREVIEW_CHARS), false, body.text.length);
+  if (body.chars <= maxChars) return body;
+  return new BodyText(body.text.slice(0, PREVIEW_CHARS), false, body.chars);
 }
 
 /** The value a journal reader sees: parsed JSON, a string, null, or a truncation marker. */

@@ -36,7 +36,9 @@ class Capture {
   constructor(
     readonly ctx: MockContext,
     readonly path: string,
-    readonly startedAt: Date,
+    /** Epoch milliseconds, from the mock's clock: the entry's `at`. */
+    readonly startedAtMs: number,
+    /** performance.now(), for the duration. */
     readonly startedMs: number,
   ) {}
 }
@@ -57,7 +59,8 @@ export function journalMiddleware(ctx: MockContext): RequestHandler {
     }
     // Express gives each response the app's `response` object as its prototype (app.handle).
     tapResponses((req.app as unknown as { response: Response }).response);
-    (res.locals as Locals)[CAPTURE] = new Capture(ctx, path, ctx.clock.now(), performance.now());
+    const startedAtMs = ctx.clock.now().getTime();
+    (res.locals as Locals)[CAPTURE] = new Capture(ctx, path, startedAtMs, performance.now());
     next();
   };
 }
@@ -156,25 +159,17 @@ function capturedEntry(req: Request, res: Response, capture: Capture): CapturedE
 }
 
 function rawRequestOf(req: Request, capture: Capture): RawRequest {
+  const url = req.originalUrl;
   return {
-    startedAt: capture.startedAt,
-    url: req.originalUrl,
-    path: capture.path,
+    startedAtMs: capture.startedAtMs,
+    url,
     headers: req.headers,
     adminToken: capture.ctx.adminToken,
-    query: rawQueryOf(req),
+    // Rare enough to pay for now, and then exactly as req.query parses it. Express parses the
+    // query string on every read of req.query, so the usual URL is left for the journal's read.
+    parsedQuery: url.includes('?') && ODD_URL.test(url) ? req.query : null,
     parseQuery: req.app.get('query parser fn') as QueryParser | undefined,
   };
-}
-
-/** Express parses the query string on every read of req.query; most SCIM calls have none. */
-function rawQueryOf(req: Request): string | Record<string, unknown> | null {
-  const url = req.originalUrl;
-  const queryAt = url.indexOf('?');
-  if (queryAt === -1) return null;
-  // Rare enough to pay for now, and then exactly as req.query parses it.
-  if (ODD_URL.test(url)) return req.query;
-  return url.slice(queryAt + 1);
 }
 
 /** For a journal other than MemoryJournal: everything redacted and scrubbed now. */
@@ -212,8 +207,12 @@ function chunkText(chunk: unknown, encoding: unknown): string {
 function assemble(res: Response, capture: Capture): BodyText | null {
   const { chunks, length } = capture;
   if (length === 0) return null;
-  const text = chunks.length === 1 ? chunks[0] : chunks.join('');
-  if (length > CAPTURE_MAX_CHARS) return new BodyText(text.slice(0, PREVIEW_CHARS), false, length);
+  if (length > CAPTURE_MAX_CHARS) {
+    return new BodyText(chunks.join('').slice(0, PREVIEW_CHARS), false, length);
+  }
   const contentType = String(res.getHeader('content-type') ?? '');
+  // Pieces are kept unjoined, as they are mostly kept resource texts (sendJsonParts), in an array
+  // of their own size: the one pushed to has room for sixteen.
+  const text = chunks.length === 1 ? chunks[0] : chunks.slice();
   return new BodyText(text, contentType.includes('json'));
 }

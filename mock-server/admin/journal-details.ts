@@ -5,7 +5,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 import type { JournalEntry } from '../context.ts';
 import { bearerSecret, redactHeaders, scrub } from './redact.ts';
-import { parseScimPath } from './scim-path.ts';
+import { parseScimPath, pathOf } from './scim-path.ts';
 
 export type RequestDetails = Pick<
   JournalEntry,
@@ -15,18 +15,24 @@ export type RequestDetails = Pick<
 /** Express's query parser (`app.get('query parser fn')`), as `req.query` would apply it. */
 export type QueryParser = (text: string) => Record<string, unknown>;
 
-/** References only: nothing here is copied on the hot path. */
+/**
+ * References only: nothing here is copied on the hot path. Every entry of a busy mock lives long
+ * enough to be promoted to V8's old space, so each field is one the journal cannot derive later:
+ * the path and the query text are cut from `url` on read, and the start is a number, not a Date.
+ */
 export interface RawRequest {
-  startedAt: Date;
+  /** Epoch milliseconds. */
+  startedAtMs: number;
   /** The URL as the client sent it, query included. */
   url: string;
-  /** `url` without the query string. */
-  path: string;
   headers: IncomingHttpHeaders;
   /** The mock's admin token: scrubbed wherever it shows, like the request's own credentials. */
   adminToken: string;
-  /** The query text for `parseQuery` to read later, already parsed, or null for none. */
-  query: string | Record<string, unknown> | null;
+  /**
+   * The query already parsed, for a URL `parseQuery` would not read as `req.query` did; null
+   * to parse the text after the URL's first '?' on read.
+   */
+  parsedQuery: Record<string, unknown> | null;
   parseQuery: QueryParser | undefined;
 }
 
@@ -41,10 +47,11 @@ export function secretsOf(raw: Pick<RawRequest, 'headers' | 'adminToken'>): stri
 }
 
 export function redactRequest(raw: RawRequest, secrets: readonly string[]): RequestDetails {
+  const path = pathOf(raw.url);
   return {
-    at: raw.startedAt.toISOString(),
-    tenantId: parseScimPath(raw.path)?.tenantId ?? null,
-    path: scrub(raw.path, secrets),
+    at: new Date(raw.startedAtMs).toISOString(),
+    tenantId: parseScimPath(path)?.tenantId ?? null,
+    path: scrub(path, secrets),
     query: queryOf(raw, secrets),
     requestHeaders: redactHeaders(raw.headers, secrets),
   };
@@ -52,7 +59,7 @@ export function redactRequest(raw: RawRequest, secrets: readonly string[]): Requ
 
 function queryOf(raw: RawRequest, secrets: readonly string[]): Record<string, string | string[]> {
   const result: Record<string, string | string[]> = {};
-  const parsed = typeof raw.query === 'string' ? raw.parseQuery?.(raw.query) : raw.query;
+  const parsed = raw.parsedQuery ?? parseQueryText(raw);
   if (!parsed) return result;
   for (const [key, value] of Object.entries(parsed)) {
     result[scrub(key, secrets)] = Array.isArray(value)
@@ -60,6 +67,11 @@ function queryOf(raw: RawRequest, secrets: readonly string[]): Record<string, st
       : scrub(stringOf(value), secrets);
   }
   return result;
+}
+
+function parseQueryText(raw: RawRequest): Record<string, unknown> | undefined {
+  const queryAt = raw.url.indexOf('?');
+  return queryAt === -1 ? undefined : raw.parseQuery?.(raw.url.slice(queryAt + 1));
 }
 
 function stringOf(value: unknown): string {

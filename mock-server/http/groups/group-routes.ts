@@ -9,9 +9,9 @@ import type { TenantData } from '../../store/tenant-data.ts';
 import type { StoredResource } from '../../store/types.ts';
 import { readListParams } from '../lists/list-params.ts';
 import { JsonCache } from '../json-cache.ts';
-import { listText } from '../lists/list-response.ts';
+import { listParts } from '../lists/list-response.ts';
 import { assertRoomFor } from '../quota.ts';
-import { sendJson, sendJsonText, sendNoContent } from '../respond.ts';
+import { sendJson, sendJsonParts, sendJsonText, sendNoContent } from '../respond.ts';
 import type { ResourceRoutes } from '../route-table.ts';
 import {
   acceptGroupBody,
@@ -48,10 +48,10 @@ export function groupRoutes(ctx: MockContext): ResourceRoutes {
       const filter = params.filter === undefined ? undefined : parseGroupFilter(params.filter);
       const scope = { tenantId: data.tenantId, resourceType: 'Group' as const, filter };
       const source = groupSource(data, filter);
-      sendJsonText(
+      sendJsonParts(
         res,
         200,
-        listText(params, scope, source, (group) => listedGroupJson.json(group)),
+        listParts(params, scope, source, (g) => listedGroupJson.json(g)),
       );
     },
   };

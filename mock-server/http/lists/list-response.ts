@@ -17,33 +17,58 @@ export interface ListScope extends Omit<CursorScope, 'filter'> {
 }
 
 /**
- * The list answer as JSON text. Each resource comes as its own JSON text (`JsonCache`), so the
- * envelope is written around the pieces rather than serialized as one object; the key order is
- * that of AWS's examples.
+ * The list answer as JSON text, in the pieces it is written in. Each resource comes as its own
+ * kept JSON text (`JsonCache`), so the envelope is written around the pieces rather than
+ * serialized as one object, and the pieces are never joined: the socket writes them together, and
+ * the journal keeps the same strings instead of a copy of the whole page. The key order is that
+ * of AWS's examples.
  */
-export function listText(
+export function listParts(
   params: ListParams,
   listScope: ListScope,
   source: PageSource,
   json: (resource: StoredResource) => string,
-): string {
+): string[] {
   if (params.mode === 'plain') {
     const resources = source(0, params.count).resources;
-    const n = resources.length;
-    return (
-      `{"totalResults":${n},"itemsPerPage":${n},"startIndex":1,` +
-      `"schemas":${SCHEMAS},"Resources":[${resources.map(json).join(',')}]}`
-    );
+    return [plainHead(resources.length), ...interleaved(resources, json), ']}'];
   }
   // AWS-CURSOR-SHAPE: no totalResults or startIndex; the last page has no nextCursor.
   const scope = { ...listScope, filter: canonicalFilter(listScope.filter) };
   const after = params.cursor === '' ? 0 : decodeCursor(params.cursor, scope);
   const page = source(after, params.count);
-  const head =
-    `{"itemsPerPage":${page.resources.length},"schemas":${SCHEMAS},` +
-    `"Resources":[${page.resources.map(json).join(',')}]`;
-  if (!page.more) return `${head}}`;
-  return `${head},"nextCursor":${JSON.stringify(encodeCursor(scope, page.lastPosition))}}`;
+  const head = cursorHead(page.resources.length);
+  const tail = page.more
+    ? `],"nextCursor":${JSON.stringify(encodeCursor(scope, page.lastPosition))}}`
+    : ']}';
+  return [head, ...interleaved(page.resources, json), tail];
+}
+
+// A page's head depends only on its size, so each is made once: the journal keeps a busy mock's
+// list answers in their pieces (sendJsonParts), and shared heads cost it nothing.
+const plainHeads: string[] = [];
+const cursorHeads: string[] = [];
+
+function plainHead(n: number): string {
+  return (plainHeads[n] ??=
+    `{"totalResults":${n},"itemsPerPage":${n},"startIndex":1,"schemas":${SCHEMAS},"Resources":[`);
+}
+
+function cursorHead(n: number): string {
+  return (cursorHeads[n] ??= `{"itemsPerPage":${n},"schemas":${SCHEMAS},"Resources":[`);
+}
+
+/** Each resource's text with a comma piece between them. */
+function interleaved(
+  resources: readonly StoredResource[],
+  json: (resource: StoredResource) => string,
+): string[] {
+  const parts: string[] = [];
+  for (const resource of resources) {
+    if (parts.length > 0) parts.push(',');
+    parts.push(json(resource));
+  }
+  return parts;
 }
 
 /** Where each resource stands in its table's order (a ResourceTable). */

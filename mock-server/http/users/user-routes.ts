@@ -9,9 +9,9 @@ import type { TenantData } from '../../store/tenant-data.ts';
 import type { StoredResource } from '../../store/types.ts';
 import { readListParams } from '../lists/list-params.ts';
 import { JsonCache } from '../json-cache.ts';
-import { listText } from '../lists/list-response.ts';
+import { listParts } from '../lists/list-response.ts';
 import { assertRoomFor } from '../quota.ts';
-import { sendJson, sendJsonText, sendNoContent } from '../respond.ts';
+import { sendJson, sendJsonParts, sendJsonText, sendNoContent } from '../respond.ts';
 import type { ResourceRoutes } from '../route-table.ts';
 import { acceptUserDoc, assertUserUnique } from './user-doc.ts';
 import { userSource } from './user-query.ts';
@@ -40,8 +40,8 @@ export function userRoutes(ctx: MockContext): ResourceRoutes {
       const params = readListParams(req.query, ctx.profile);
       const filter = params.filter === undefined ? undefined : parseUserFilter(params.filter);
       const scope = { tenantId: data.tenantId, resourceType: 'User' as const, filter };
-      const text = listText(params, scope, userSource(data, filter), (user) => userJson.json(user));
-      sendJsonText(res, 200, text);
+      const parts = listParts(params, scope, userSource(data, filter), (u) => userJson.json(u));
+      sendJsonParts(res, 200, parts);
     },
   };
 

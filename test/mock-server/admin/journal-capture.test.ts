@@ -33,6 +33,13 @@ function appFor(ctx: TestContext): express.Express {
     res.write('part one, ');
     res.end(Buffer.from('part two'));
   });
+  app.get('/:tenantId/scim/v2/Pieces', (_req, res) => {
+    // As sendJsonParts writes a list page; the token is split across two pieces.
+    res.type('application/json');
+    res.write(`{"note":"Bearer ${SCIM_TOKEN.slice(0, 10)}`);
+    res.write(`${SCIM_TOKEN.slice(10)}","items":[1,`);
+    res.end('2]}');
+  });
   app.get('/:tenantId/scim/v2/Hang', (req) => req.socket.destroy());
   app.get('/_admin/v1/state', (_req, res) => res.json({ ok: true }));
   return app;
@@ -106,6 +113,18 @@ describe('mock-server/admin/journal journalMiddleware', () => {
   it('collects a response written in several chunks', async () => {
     await fetch(`${server.origin}/${TENANT}/scim/v2/Streamed`);
     expect(ctx.journal.query()[0].responseBody).to.equal('part one, part two');
+  });
+
+  it('reads a JSON answer written in pieces as one document, secrets scrubbed across pieces', async () => {
+    await fetch(`${server.origin}/${TENANT}/scim/v2/Pieces?filter=x`, {
+      headers: { authorization: `Bearer ${SCIM_TOKEN}` },
+    });
+    const [entry] = ctx.journal.query();
+    expect(entry).to.deep.include({
+      path: `/${TENANT}/scim/v2/Pieces`,
+      query: { filter: 'x' },
+      responseBody: { note: 'Bearer [redacted]', items: [1, 2] },
+    });
   });
 
   it('records a connection closed without an answer with status 0', async () => {

@@ -176,6 +176,23 @@ describe('mock-server/http lists and filters', () => {
     expect(answer.body).to.include({ totalResults: 5, itemsPerPage: 5 });
   });
 
+  it('sends a page of several users whole, its Content-Length in bytes of non-ASCII text', async () => {
+    for (const name of ['zoë', 'åsa', 'jürgen']) {
+      await client.createUser(name, { displayName: `${name} ✓ 名前` });
+    }
+    const answer = await client.get('/Users');
+    expect(answer.headers.get('content-length')).to.equal(String(Buffer.byteLength(answer.text)));
+    expect(
+      answer.body.Resources.map((user: { displayName: string }) => user.displayName),
+    ).to.deep.equal(['zoë ✓ 名前', 'åsa ✓ 名前', 'jürgen ✓ 名前']);
+    const cursorPage = await client.get('/Users?cursor&count=2');
+    expect(cursorPage.headers.get('content-length')).to.equal(
+      String(Buffer.byteLength(cursorPage.text)),
+    );
+    expect(cursorPage.body.Resources).to.have.length(2);
+    expect(cursorPage.body.nextCursor).to.be.a('string');
+  });
+
   it('AWS-LIST-IGNORED-PARAMS: ignores startIndex, attributes, excludedAttributes and sortBy', async () => {
     await createUsers(3);
     const plain = await client.get('/Users');
