@@ -9,7 +9,7 @@ import { scrub } from './redact.ts';
  */
 export class BodyText {
   readonly chars: number;
-  private pieces: string | readonly string[];
+  private kept: string | readonly string[];
 
   constructor(
     text: string | readonly string[],
@@ -17,14 +17,26 @@ export class BodyText {
     /** Set when the text was cut to the journal's per-body cap: the original length. */
     readonly truncatedFrom?: number,
   ) {
-    this.pieces = text;
+    this.kept = text;
     this.chars = typeof text === 'string' ? text.length : lengthOf(text);
   }
 
-  get text(): string {
-    if (typeof this.pieces !== 'string') this.pieces = this.pieces.join('');
-    return this.pieces;
+  /** The text, or the pieces it was written in until `text` was first read. */
+  get pieces(): string | readonly string[] {
+    return this.kept;
   }
+
+  get text(): string {
+    if (typeof this.kept !== 'string') this.kept = this.kept.join('');
+    return this.kept;
+  }
+}
+
+/** A body as a reader gets it back: whole text, whether it reads as JSON, and its cut length. */
+export interface KeptBody {
+  readonly text: string;
+  readonly json: boolean;
+  readonly truncatedFrom?: number | undefined;
 }
 
 function lengthOf(pieces: readonly string[]): number {
@@ -56,7 +68,7 @@ export function toBodyText(value: unknown, maxChars: number): BodyText | null {
 }
 
 /** The value a journal reader sees: parsed JSON, a string, null, or a truncation marker. */
-export function readBody(body: BodyText | null): unknown {
+export function readBody(body: KeptBody | null): unknown {
   if (body === null || body.text === '') return null;
   if (body.truncatedFrom !== undefined) {
     return { truncated: true, length: body.truncatedFrom, preview: body.text };

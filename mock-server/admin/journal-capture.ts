@@ -9,7 +9,7 @@ import type { Request, RequestHandler, Response } from 'express';
 
 import type { JournalEntry, MockContext } from '../context.ts';
 import { BodyText, scrubBody } from './journal-body.ts';
-import { redactRequest, secretsOf, type QueryParser, type RawRequest } from './journal-details.ts';
+import { redactRequest, secretsOf, type QueryParser } from './journal-details.ts';
 import { MemoryJournal, type CapturedEntry } from './journal.ts';
 import { requestIdOf } from './request-id.ts';
 import { isAdminPath, pathOf } from './scim-path.ts';
@@ -139,50 +139,43 @@ function recordExchange(res: Response, capture: Capture): void {
   }
 }
 
-/** Everything kept as a reference or as the text that crossed the wire: no copy, no scrub. */
+/** The exchange as it crossed the wire: no copy, no scrub; the journal keeps it as bytes. */
 function capturedEntry(req: Request, res: Response, capture: Capture): CapturedEntry {
   const fault: unknown = (res.locals as { fault?: unknown }).fault;
+  const url = req.originalUrl;
   return {
-    seq: 0,
     requestId: requestIdOf(res),
     method: req.method,
+    startedAtMs: capture.startedAtMs,
+    url,
+    headers: req.headers,
+    // Rare enough to pay for now, and then exactly as req.query parses it. Express parses the
+    // query string on every read of req.query, so the usual URL is left for the journal's read.
+    parsedQuery: url.includes('?') && ODD_URL.test(url) ? req.query : null,
     requestBody: requestBodyOf(req),
     // A socket closed before the answer (a `drop` fault, a client abort) has no status: 0.
     status: res.writableFinished ? res.statusCode : 0,
     responseBody: assemble(res, capture),
     durationMs: Math.round((performance.now() - capture.startedMs) * 1000) / 1000,
     fault: typeof fault === 'string' ? fault : undefined,
-    details: null,
-    raw: rawRequestOf(req, capture),
-    chars: 0,
-  };
-}
-
-function rawRequestOf(req: Request, capture: Capture): RawRequest {
-  const url = req.originalUrl;
-  return {
-    startedAtMs: capture.startedAtMs,
-    url,
-    headers: req.headers,
     adminToken: capture.ctx.adminToken,
-    // Rare enough to pay for now, and then exactly as req.query parses it. Express parses the
-    // query string on every read of req.query, so the usual URL is left for the journal's read.
-    parsedQuery: url.includes('?') && ODD_URL.test(url) ? req.query : null,
     parseQuery: req.app.get('query parser fn') as QueryParser | undefined,
   };
 }
 
 /** For a journal other than MemoryJournal: everything redacted and scrubbed now. */
 function toJournalEntry(captured: CapturedEntry): Omit<JournalEntry, 'seq'> {
-  const { raw, seq: _seq, details: _details, chars: _chars, fault, ...rest } = captured;
-  const secrets = secretsOf(raw);
+  const secrets = secretsOf(captured);
   const entry: Omit<JournalEntry, 'seq'> = {
-    ...rest,
-    ...redactRequest(raw, secrets),
-    requestBody: scrubBody(rest.requestBody, secrets),
-    responseBody: scrubBody(rest.responseBody, secrets),
+    requestId: captured.requestId,
+    ...redactRequest(captured, secrets),
+    method: captured.method,
+    requestBody: scrubBody(captured.requestBody, secrets),
+    status: captured.status,
+    responseBody: scrubBody(captured.responseBody, secrets),
+    durationMs: captured.durationMs,
   };
-  if (fault !== undefined) entry.fault = fault;
+  if (captured.fault !== undefined) entry.fault = captured.fault;
   return entry;
 }
 

@@ -1,6 +1,6 @@
 // The parts of a journalled request that cost most to redact (time, tenant, path, query,
-// headers). The capture middleware keeps them raw; the journal derives them on first read, so
-// a request that is never read back never pays for them.
+// headers). The journal keeps them raw and derives them on each read, so a request that is never
+// read back never pays for them.
 import type { IncomingHttpHeaders } from 'node:http';
 
 import type { JournalEntry } from '../context.ts';
@@ -16,9 +16,8 @@ export type RequestDetails = Pick<
 export type QueryParser = (text: string) => Record<string, unknown>;
 
 /**
- * References only: nothing here is copied on the hot path. Every entry of a busy mock lives long
- * enough to be promoted to V8's old space, so each field is one the journal cannot derive later:
- * the path and the query text are cut from `url` on read, and the start is a number, not a Date.
+ * A request as it crossed the wire: only what the journal cannot derive later (the path and the
+ * query text are cut from `url` on read, and the start is a number, not a Date).
  */
 export interface RawRequest {
   /** Epoch milliseconds. */

@@ -1,222 +1,248 @@
-// The mock's request journal: a bounded in-memory ring of what clients sent and what they got,
-// read by the admin API so tests can assert on the wire traffic.
+// The mock's request journal: a bounded log of what clients sent and what they got, read by the
+// admin API so tests can assert on the wire traffic. Entries live as bytes in a RecordRing, so a
+// busy mock adds nothing per request to the heap V8 collects; they are redacted on read.
+import type { IncomingHttpHeaders } from 'node:http';
+
 import { ConfigError } from '../../scim/errors.ts';
 import type { Journal, JournalEntry, JournalQuery } from '../context.ts';
-import { readBody, scrubBody, toBodyText, type BodyText } from './journal-body.ts';
+import { BodyText, readBody, toBodyText, type KeptBody } from './journal-body.ts';
 import {
   redactRequest,
   secretsOf,
-  type RawRequest,
+  type QueryParser,
   type RequestDetails,
 } from './journal-details.ts';
+import {
+  peekRecord,
+  readRecord,
+  recordBound,
+  writeRecord,
+  type ReadRecord,
+  type RecordFields,
+} from './journal-record.ts';
 import { compilePathPattern } from './path-pattern.ts';
+import { RecordRing } from './record-ring.ts';
+import { scrub } from './redact.ts';
 
 export { journalMiddleware } from './journal-capture.ts';
 
 export interface MemoryJournalOptions {
   /** Most entries kept; the oldest are dropped first. */
   limit?: number;
-  /** Most body characters kept across all entries, so large list pages cannot exhaust memory. */
-  maxChars?: number;
+  /**
+   * Bytes of memory for the entries (URL, headers and bodies as UTF-8); the oldest are dropped
+   * to make room, so large list pages cannot exhaust memory. At least 64 KiB.
+   */
+  maxBytes?: number;
   /** A body longer than this is kept as a truncation marker with a short preview. */
   maxBodyChars?: number;
 }
 
-/**
- * What the capture middleware hands over, ready to keep as it is: the request's details still raw
- * and both bodies not yet scrubbed. Both are done on the entry's first read (`detailsOf`).
- */
+/** What the capture middleware hands over: the exchange as it crossed the wire, unredacted. */
 export interface CapturedEntry {
-  seq: number;
   requestId: string;
   method: string;
+  /** Epoch milliseconds. */
+  startedAtMs: number;
+  /** The URL as the client sent it, query included. */
+  url: string;
+  headers: IncomingHttpHeaders;
+  /** `req.query` for a URL the journal would not parse the same way on read; else null. */
+  parsedQuery: Record<string, unknown> | null;
   requestBody: BodyText | null;
   status: number;
   responseBody: BodyText | null;
   durationMs: number;
   fault: string | undefined;
-  details: null;
-  raw: RawRequest;
-  chars: number;
+  /** The mock's admin token, scrubbed wherever it shows when the entry is read. */
+  adminToken: string;
+  /** The app's query parser, as `req.query` applies it. */
+  parseQuery: QueryParser | undefined;
 }
 
-type StoredEntry = Omit<CapturedEntry, 'details' | 'raw'> & {
-  /** Redacted details; null until first read when the entry came from the capture middleware. */
-  details: RequestDetails | null;
-  /** Set until the first read; while it is, the bodies are not yet scrubbed. */
-  raw: RawRequest | null;
-};
-
-const DEFAULTS = { limit: 10_000, maxChars: 16 * 1024 * 1024, maxBodyChars: 1024 * 1024 };
+const DEFAULTS = { limit: 10_000, maxBytes: 32 * 1024 * 1024, maxBodyChars: 1024 * 1024 };
+const MIN_BYTES = 64 * 1024;
 const DEFAULT_QUERY_LIMIT = 1_000;
+const PREVIEW_CHARS = 512;
 
 export class MemoryJournal implements Journal {
-  private readonly slots: (StoredEntry | undefined)[];
-  private readonly maxChars: number;
+  private readonly ring: RecordRing;
   private readonly maxBodyChars: number;
-  private oldest = 0;
-  private size = 0;
-  private chars = 0;
-  private nextSeq = 1;
+  // The same for every request of one mock, so kept once rather than in each entry.
+  private adminToken = '';
+  private parseQuery: QueryParser | undefined;
 
   constructor(options: MemoryJournalOptions = {}) {
     const limit = options.limit ?? DEFAULTS.limit;
+    const maxBytes = options.maxBytes ?? DEFAULTS.maxBytes;
     if (!Number.isInteger(limit) || limit < 1) {
       throw new ConfigError(`journal limit must be a positive integer, got ${limit}`);
     }
-    this.slots = new Array<StoredEntry | undefined>(limit);
-    this.maxChars = options.maxChars ?? DEFAULTS.maxChars;
+    if (!Number.isInteger(maxBytes) || maxBytes < MIN_BYTES) {
+      throw new ConfigError(`journal maxBytes must be an integer >= ${MIN_BYTES}, got ${maxBytes}`);
+    }
+    this.ring = new RecordRing(limit, maxBytes);
     this.maxBodyChars = options.maxBodyChars ?? DEFAULTS.maxBodyChars;
   }
 
-  /** Stores an entry; bodies may be BodyText (as the capture middleware passes) or plain values. */
+  /** Stores an entry given whole (details as given, bodies as values or text). */
   record(entry: Omit<JournalEntry, 'seq'>): JournalEntry {
-    return toEntry(this.store(fromEntry(entry, this.maxBodyChars)));
+    return this.entryAt(this.append(entry));
   }
 
-  /** `record` without building a reader copy. */
+  /** `record` without reading the entry back; returns its sequence number. */
   append(entry: Omit<JournalEntry, 'seq'>): number {
-    return this.store(fromEntry(entry, this.maxBodyChars)).seq;
+    const { at, tenantId, path, query, requestHeaders } = entry;
+    const details: RequestDetails = { at, tenantId, path, query, requestHeaders };
+    return this.write({
+      captured: false,
+      requestId: entry.requestId,
+      method: entry.method,
+      target: JSON.stringify(details),
+      headers: '',
+      parsedQuery: '',
+      fault: entry.fault ?? '',
+      hasFault: entry.fault !== undefined,
+      startedAtMs: 0,
+      durationMs: entry.durationMs,
+      status: entry.status,
+      requestBody: toBodyText(entry.requestBody, this.maxBodyChars),
+      responseBody: toBodyText(entry.responseBody, this.maxBodyChars),
+    });
   }
 
-  /**
-   * The capture middleware's hot path: the entry is kept as handed over, with no copy; its
-   * details are redacted and its bodies scrubbed on first read.
-   */
+  /** The capture middleware's hot path: wire text in, redaction left to the first read. */
   appendCaptured(captured: CapturedEntry): number {
-    captured.requestBody = toBodyText(captured.requestBody, this.maxBodyChars);
-    captured.responseBody = toBodyText(captured.responseBody, this.maxBodyChars);
-    return this.store(captured).seq;
-  }
-
-  private store(stored: StoredEntry): StoredEntry {
-    stored.seq = this.nextSeq++;
-    stored.chars = charsOf(stored);
-    if (this.size === this.slots.length) this.evictOldest();
-    this.slots[(this.oldest + this.size) % this.slots.length] = stored;
-    this.size += 1;
-    this.chars += stored.chars;
-    while (this.chars > this.maxChars && this.size > 1) this.evictOldest();
-    return stored;
+    this.adminToken = captured.adminToken;
+    this.parseQuery = captured.parseQuery ?? this.parseQuery;
+    return this.write({
+      captured: true,
+      requestId: captured.requestId,
+      method: captured.method,
+      target: captured.url,
+      headers: JSON.stringify(captured.headers),
+      parsedQuery: captured.parsedQuery === null ? '' : JSON.stringify(captured.parsedQuery),
+      fault: captured.fault ?? '',
+      hasFault: captured.fault !== undefined,
+      startedAtMs: captured.startedAtMs,
+      durationMs: captured.durationMs,
+      status: captured.status,
+      requestBody: toBodyText(captured.requestBody, this.maxBodyChars),
+      responseBody: toBodyText(captured.responseBody, this.maxBodyChars),
+    });
   }
 
   /** Matching entries, oldest first, after `sinceSeq`; at most `limit` (default 1,000). */
   query(query: JournalQuery = {}): JournalEntry[] {
     const limit = query.limit ?? DEFAULT_QUERY_LIMIT;
-    const matches = entryFilter(query);
+    const matching = this.filterOf(query);
     const result: JournalEntry[] = [];
-    for (let i = this.firstIndexAfter(query.sinceSeq); i < this.size; i++) {
-      const stored = this.slots[(this.oldest + i) % this.slots.length]!;
-      if (!matches(stored)) continue;
-      result.push(toEntry(stored));
-      if (result.length >= limit) break;
+    const from = Math.max(this.ring.firstSeq, (query.sinceSeq ?? 0) + 1);
+    for (let seq = from; seq < this.ring.nextSeq && result.length < limit; seq++) {
+      const entry = matching(seq);
+      if (entry) result.push(entry);
     }
     return result;
   }
 
+  /**
+   * The entry at a sequence number when it matches the query. Method and status are read from
+   * the record as it is, so the entries they rule out are never decoded or redacted.
+   */
+  private filterOf(query: JournalQuery): (seq: number) => JournalEntry | undefined {
+    const pathMatches = compilePathPattern(query.path);
+    const method = query.method?.toUpperCase();
+    const { status, tenantId, path } = query;
+    return (seq) => {
+      if (method !== undefined || status !== undefined) {
+        const peek = peekRecord(this.ring, seq);
+        if (method !== undefined && peek.method !== method) return undefined;
+        if (status !== undefined && peek.status !== status) return undefined;
+      }
+      const entry = this.entryAt(seq);
+      if (tenantId !== undefined && entry.tenantId !== tenantId) return undefined;
+      return path === undefined || pathMatches(entry.path) ? entry : undefined;
+    };
+  }
+
   /** Drops every entry; sequence numbers keep rising so a reader's `sinceSeq` stays valid. */
   clear(): void {
-    this.slots.fill(undefined);
-    this.oldest = 0;
-    this.size = 0;
-    this.chars = 0;
+    this.ring.clear();
   }
 
-  private firstIndexAfter(sinceSeq: number | undefined): number {
-    if (sinceSeq === undefined || this.size === 0) return 0;
-    const oldestSeq = this.slots[this.oldest]!.seq;
-    // Sequence numbers are contiguous inside the ring, so the start is arithmetic.
-    return Math.min(this.size, Math.max(0, sinceSeq + 1 - oldestSeq));
+  private write(fields: RecordFields): number {
+    // A record larger than the whole ring keeps its bodies as previews, so it is still listed.
+    if (recordBound(fields) > this.ring.bytes.length) {
+      fields.requestBody = preview(fields.requestBody);
+      fields.responseBody = preview(fields.responseBody);
+    }
+    return writeRecord(this.ring, fields);
   }
 
-  private evictOldest(): void {
-    const evicted = this.slots[this.oldest];
-    if (evicted) this.chars -= evicted.chars;
-    this.slots[this.oldest] = undefined;
-    this.oldest = (this.oldest + 1) % this.slots.length;
-    this.size -= 1;
+  private entryAt(seq: number): JournalEntry {
+    const record = readRecord(this.ring, seq)!;
+    const { details, secrets } = record.captured
+      ? this.redactedDetails(record)
+      : { details: JSON.parse(record.target) as RequestDetails, secrets: [] };
+    const entry = {
+      seq,
+      requestId: record.requestId,
+      at: details.at,
+      tenantId: details.tenantId,
+      method: record.method,
+      path: details.path,
+      query: details.query,
+      requestHeaders: details.requestHeaders,
+    } as JournalEntry;
+    defineLazyBody(entry, 'requestBody', record.requestBody, secrets);
+    entry.status = record.status;
+    defineLazyBody(entry, 'responseBody', record.responseBody, secrets);
+    entry.durationMs = record.durationMs;
+    if (record.hasFault) entry.fault = record.fault;
+    return entry;
+  }
+
+  private redactedDetails(record: ReadRecord): { details: RequestDetails; secrets: string[] } {
+    const raw = {
+      startedAtMs: record.startedAtMs,
+      url: record.target,
+      headers: JSON.parse(record.headers) as IncomingHttpHeaders,
+      adminToken: this.adminToken,
+      parsedQuery:
+        record.parsedQuery === ''
+          ? null
+          : (JSON.parse(record.parsedQuery) as Record<string, unknown>),
+      parseQuery: this.parseQuery,
+    };
+    const secrets = secretsOf(raw);
+    return { details: redactRequest(raw, secrets), secrets };
   }
 }
 
-function charsOf(entry: StoredEntry): number {
-  return (entry.requestBody?.chars ?? 0) + (entry.responseBody?.chars ?? 0);
+function preview(body: BodyText | null): BodyText | null {
+  if (body === null || body.truncatedFrom !== undefined) return body;
+  return new BodyText(body.text.slice(0, PREVIEW_CHARS), false, body.chars);
 }
 
-/** A stored entry from a caller's full entry; bodies become text. */
-function fromEntry(entry: Omit<JournalEntry, 'seq'>, maxBodyChars: number): StoredEntry {
-  const { at, tenantId, path, query, requestHeaders, requestBody, responseBody, ...rest } = entry;
-  return {
-    ...rest,
-    seq: 0,
-    fault: rest.fault,
-    requestBody: toBodyText(requestBody, maxBodyChars),
-    responseBody: toBodyText(responseBody, maxBodyChars),
-    details: { at, tenantId, path, query, requestHeaders },
-    raw: null,
-    chars: 0,
-  };
-}
-
-/**
- * The redacted details, derived once from the raw request and then kept instead of it; the
- * bodies are scrubbed of the same secrets at that moment.
- */
-function detailsOf(stored: StoredEntry): RequestDetails {
-  if (stored.raw !== null) {
-    const secrets = secretsOf(stored.raw);
-    stored.details = redactRequest(stored.raw, secrets);
-    stored.requestBody = scrubBody(stored.requestBody, secrets);
-    stored.responseBody = scrubBody(stored.responseBody, secrets);
-    stored.raw = null;
-  }
-  return stored.details!;
-}
-
-/** Cheap tests first, so entries they rule out are never redacted. */
-function entryFilter(query: JournalQuery): (entry: StoredEntry) => boolean {
-  const pathMatches = compilePathPattern(query.path);
-  const method = query.method?.toUpperCase();
-  return (entry) =>
-    (method === undefined || entry.method === method) &&
-    (query.status === undefined || entry.status === query.status) &&
-    (query.tenantId === undefined || detailsOf(entry).tenantId === query.tenantId) &&
-    (query.path === undefined || pathMatches(detailsOf(entry).path));
-}
-
-/** A reader's copy, keys in JournalEntry order; bodies are parsed on first access. */
-function toEntry(stored: StoredEntry): JournalEntry {
-  const { at, tenantId, path, query, requestHeaders } = detailsOf(stored);
-  const { seq, requestId, method } = stored;
-  const entry = {
-    seq,
-    requestId,
-    at,
-    tenantId,
-    method,
-    path,
-    query,
-    requestHeaders,
-  } as JournalEntry;
-  defineLazyBody(entry, 'requestBody', stored.requestBody);
-  entry.status = stored.status;
-  defineLazyBody(entry, 'responseBody', stored.responseBody);
-  entry.durationMs = stored.durationMs;
-  if (stored.fault !== undefined) entry.fault = stored.fault;
-  return entry;
-}
-
+/** A reader's body: scrubbed of the entry's secrets and parsed on first access. */
 function defineLazyBody(
   entry: JournalEntry,
   key: 'requestBody' | 'responseBody',
-  body: BodyText | null,
+  body: KeptBody | null,
+  secrets: readonly string[],
 ): void {
   let parsed: { value: unknown } | undefined;
   Object.defineProperty(entry, key, {
     enumerable: true,
     configurable: true,
-    get: () => (parsed ??= { value: readBody(body) }).value,
+    get: () => (parsed ??= { value: readBody(scrubbed(body, secrets)) }).value,
     set: (value: unknown) => {
       parsed = { value };
     },
   });
+}
+
+function scrubbed(body: KeptBody | null, secrets: readonly string[]): KeptBody | null {
+  if (body === null || secrets.length === 0) return body;
+  return { ...body, text: scrub(body.text, secrets) };
 }

@@ -48,10 +48,38 @@ describe('mock-server/admin/journal MemoryJournal', () => {
     expect(journal.query({ sinceSeq: 1 }).map((e) => e.seq)).to.deep.equal([5, 6, 7]);
   });
 
-  it('drops the oldest entries when the bodies exceed the character budget', () => {
-    const journal = new MemoryJournal({ maxChars: 100 });
-    for (let i = 0; i < 5; i++) journal.record(entry({ responseBody: 'x'.repeat(40) }));
-    expect(journal.query().map((e) => e.seq)).to.deep.equal([4, 5]);
+  it('drops the oldest entries when the entries exceed the byte budget', () => {
+    const journal = new MemoryJournal({ maxBytes: 64 * 1024 });
+    for (let i = 1; i <= 40; i++)
+      journal.record(entry({ responseBody: `${i}`.padEnd(4_000, 'x') }));
+    const kept = journal.query().map((e) => e.seq);
+    // The newest, in an unbroken run up to the last; a 4,000-character body takes about 4 KB.
+    expect(kept.length).to.be.within(10, 16);
+    expect(kept).to.deep.equal(kept.map((_, index) => 40 - kept.length + 1 + index));
+    expect(journal.query({ sinceSeq: 39 })[0].responseBody).to.match(/^40x+$/);
+  });
+
+  it('keeps an entry larger than the whole budget with its bodies as previews', () => {
+    const journal = new MemoryJournal({ maxBytes: 64 * 1024 });
+    journal.record(entry({ responseBody: 'z'.repeat(100_000) }));
+    expect(journal.query()[0].responseBody).to.deep.equal({
+      truncated: true,
+      length: 100_000,
+      preview: 'z'.repeat(512),
+    });
+  });
+
+  it('refuses a byte budget under 64 KiB with a ConfigError', () => {
+    expect(() => new MemoryJournal({ maxBytes: 1_000 })).to.throw(ConfigError, /maxBytes/);
+  });
+
+  it('reads back non-ASCII text and numbers as they were recorded', () => {
+    const journal = new MemoryJournal();
+    const body = { displayName: 'Zoë Ångström 山田 🙂' };
+    journal.record(entry({ requestBody: body, durationMs: 12.345, status: 201, fault: 'r-é' }));
+    const [found] = journal.query();
+    expect(found).to.deep.include({ requestBody: body, durationMs: 12.345, status: 201 });
+    expect(found.fault).to.equal('r-é');
   });
 
   it('keeps an oversized body as a truncation marker with a preview', () => {
