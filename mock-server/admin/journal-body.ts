@@ -54,7 +54,7 @@ export function scrubBody(body: BodyText | null, secrets: readonly string[]): Bo
   return text === body.text ? body : new BodyText(text, body.json, body.truncatedFrom);
 }
 
-/** Turns whatever a caller recorded into text; objects are snapshotted so later edits don't leak. */
+/** Turns what a caller recorded into text; objects are snapshotted so later edits don't leak. */
 export function toBodyText(value: unknown, maxChars: number): BodyText | null {
   if (value === undefined || value === null) return null;
   const body =

@@ -9,7 +9,7 @@ import type { Request, RequestHandler, Response } from 'express';
 
 import type { JournalEntry, MockContext } from '../context.ts';
 import { BodyText, scrubBody } from './journal-body.ts';
-import { redactRequest, secretsOf, type QueryParser } from './journal-details.ts';
+import { headersFromRaw, redactRequest, secretsOf, type QueryParser } from './journal-details.ts';
 import { MemoryJournal, type CapturedEntry } from './journal.ts';
 import { requestIdOf } from './request-id.ts';
 import { isAdminPath, pathOf } from './scim-path.ts';
@@ -148,7 +148,7 @@ function capturedEntry(req: Request, res: Response, capture: Capture): CapturedE
     method: req.method,
     startedAtMs: capture.startedAtMs,
     url,
-    headers: req.headers,
+    rawHeaders: req.rawHeaders,
     // Rare enough to pay for now, and then exactly as req.query parses it. Express parses the
     // query string on every read of req.query, so the usual URL is left for the journal's read.
     parsedQuery: url.includes('?') && ODD_URL.test(url) ? req.query : null,
@@ -165,10 +165,11 @@ function capturedEntry(req: Request, res: Response, capture: Capture): CapturedE
 
 /** For a journal other than MemoryJournal: everything redacted and scrubbed now. */
 function toJournalEntry(captured: CapturedEntry): Omit<JournalEntry, 'seq'> {
-  const secrets = secretsOf(captured);
+  const raw = { ...captured, headers: headersFromRaw(captured.rawHeaders) };
+  const secrets = secretsOf(raw);
   const entry: Omit<JournalEntry, 'seq'> = {
     requestId: captured.requestId,
-    ...redactRequest(captured, secrets),
+    ...redactRequest(raw, secrets),
     method: captured.method,
     requestBody: scrubBody(captured.requestBody, secrets),
     status: captured.status,

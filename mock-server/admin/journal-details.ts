@@ -35,6 +35,81 @@ export interface RawRequest {
   parseQuery: QueryParser | undefined;
 }
 
+/**
+ * A captured request's id, method, URL and raw headers as one string, so the hot path writes
+ * them in one go. Line breaks separate them: Node's HTTP parser refuses a line break in a URL
+ * or a header, and the request id is the mock's own.
+ */
+export function capturedHead(
+  requestId: string,
+  method: string,
+  url: string,
+  rawHeaders: readonly string[],
+): string {
+  return `${requestId}\n${method}\n${url}\n${rawHeaders.join('\n')}`;
+}
+
+export interface CapturedHead {
+  requestId: string;
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+}
+
+export function readCapturedHead(head: string): CapturedHead {
+  const [requestId, method, url, ...rawHeaders] = head.split('\n');
+  return { requestId, method, url, headers: headersFromRaw(rawHeaders) };
+}
+
+/** The method of a captured head, without splitting the rest. */
+export function methodOfCapturedHead(head: string): string {
+  const from = head.indexOf('\n') + 1;
+  return head.slice(from, head.indexOf('\n', from));
+}
+
+/**
+ * Headers Node keeps the first of when a request repeats them (http.IncomingMessage.headers);
+ * it joins other repeats with ', ', `cookie` with '; ', and collects `set-cookie` in an array.
+ */
+const FIRST_ONLY = new Set([
+  'age',
+  'authorization',
+  'content-length',
+  'content-type',
+  'etag',
+  'expires',
+  'from',
+  'host',
+  'if-modified-since',
+  'if-unmodified-since',
+  'last-modified',
+  'location',
+  'max-forwards',
+  'proxy-authorization',
+  'referer',
+  'retry-after',
+  'server',
+  'user-agent',
+]);
+
+/** `req.headers` as Node builds it from `req.rawHeaders` (name, value, name, value, ...). */
+export function headersFromRaw(rawHeaders: readonly string[]): IncomingHttpHeaders {
+  const headers: Record<string, string> & { 'set-cookie'?: string[] } = {};
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i].toLowerCase();
+    const value = rawHeaders[i + 1];
+    if (name === 'set-cookie') {
+      (headers['set-cookie'] ??= []).push(value);
+      continue;
+    }
+    const kept = headers[name];
+    if (kept === undefined) headers[name] = value;
+    else if (!FIRST_ONLY.has(name))
+      headers[name] = `${kept}${name === 'cookie' ? '; ' : ', '}${value}`;
+  }
+  return headers;
+}
+
 /** Everything to scrub from an entry: the admin token and the credentials the request carried. */
 export function secretsOf(raw: Pick<RawRequest, 'headers' | 'adminToken'>): string[] {
   const secrets = [raw.adminToken];

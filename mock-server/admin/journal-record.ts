@@ -7,12 +7,8 @@ import type { RecordRing } from './record-ring.ts';
 
 /** The strings of a record, in the order they are written. */
 export interface RecordStrings {
-  requestId: string;
-  method: string;
-  /** Captured: the URL as sent. Given: the entry's redacted details as JSON. */
-  target: string;
-  /** Captured: the request headers as JSON. Given: empty. */
-  headers: string;
+  /** Who asked for what: request id, method, and the URL and headers or the given details. */
+  head: string;
   /** Captured: `req.query` as JSON for a URL the journal would parse differently; else empty. */
   parsedQuery: string;
   fault: string;
@@ -47,10 +43,7 @@ export interface ReadBody {
 }
 
 const STRING_FIELDS = [
-  'requestId',
-  'method',
-  'target',
-  'headers',
+  'head',
   'parsedQuery',
   'fault',
 ] as const satisfies readonly (keyof RecordStrings)[];
@@ -123,12 +116,18 @@ function writeBody(buffer: Buffer, at: number, body: BodyText | null): number {
   return end;
 }
 
-/** The method and status of a kept record, read without decoding the rest. */
-export function peekRecord(ring: RecordRing, seq: number): { method: string; status: number } {
+/** The head and status of a kept record, read without decoding its bodies. */
+export function peekRecord(
+  ring: RecordRing,
+  seq: number,
+): { captured: boolean; head: string; status: number } {
   const [start] = ring.bounds(seq)!;
   const buffer = ring.bytes;
-  const methodAt = skipString(buffer, start + HEADER_BYTES);
-  return { method: readString(buffer, methodAt).text, status: buffer.readUInt16LE(start + 16) };
+  return {
+    captured: (buffer.readUInt8(start + 18) & FLAG_CAPTURED) !== 0,
+    head: readString(buffer, start + HEADER_BYTES).text,
+    status: buffer.readUInt16LE(start + 16),
+  };
 }
 
 /** Reads a kept record back; undefined once it was dropped. */
@@ -171,10 +170,6 @@ function readString(buffer: Buffer, at: number): { text: string; next: number } 
   const from = at + LENGTH_BYTES;
   const text = length === 0 ? '' : buffer.toString('utf8', from, from + length);
   return { text, next: from + length };
-}
-
-function skipString(buffer: Buffer, at: number): number {
-  return at + LENGTH_BYTES + buffer.readUInt32LE(at);
 }
 
 function readBody(

@@ -1,12 +1,13 @@
 // The mock's request journal: a bounded log of what clients sent and what they got, read by the
 // admin API so tests can assert on the wire traffic. Entries live as bytes in a RecordRing, so a
 // busy mock adds nothing per request to the heap V8 collects; they are redacted on read.
-import type { IncomingHttpHeaders } from 'node:http';
-
 import { ConfigError } from '../../scim/errors.ts';
 import type { Journal, JournalEntry, JournalQuery } from '../context.ts';
 import { BodyText, readBody, toBodyText, type KeptBody } from './journal-body.ts';
 import {
+  capturedHead,
+  methodOfCapturedHead,
+  readCapturedHead,
   redactRequest,
   secretsOf,
   type QueryParser,
@@ -46,7 +47,8 @@ export interface CapturedEntry {
   startedAtMs: number;
   /** The URL as the client sent it, query included. */
   url: string;
-  headers: IncomingHttpHeaders;
+  /** `req.rawHeaders`: names and values in turn, as they came. */
+  rawHeaders: readonly string[];
   /** `req.query` for a URL the journal would not parse the same way on read; else null. */
   parsedQuery: Record<string, unknown> | null;
   requestBody: BodyText | null;
@@ -92,14 +94,12 @@ export class MemoryJournal implements Journal {
 
   /** `record` without reading the entry back; returns its sequence number. */
   append(entry: Omit<JournalEntry, 'seq'>): number {
-    const { at, tenantId, path, query, requestHeaders } = entry;
+    const { requestId, method, at, tenantId, path, query, requestHeaders } = entry;
     const details: RequestDetails = { at, tenantId, path, query, requestHeaders };
+    const head: GivenHead = { requestId, method, details };
     return this.write({
       captured: false,
-      requestId: entry.requestId,
-      method: entry.method,
-      target: JSON.stringify(details),
-      headers: '',
+      head: JSON.stringify(head),
       parsedQuery: '',
       fault: entry.fault ?? '',
       hasFault: entry.fault !== undefined,
@@ -117,10 +117,7 @@ export class MemoryJournal implements Journal {
     this.parseQuery = captured.parseQuery ?? this.parseQuery;
     return this.write({
       captured: true,
-      requestId: captured.requestId,
-      method: captured.method,
-      target: captured.url,
-      headers: JSON.stringify(captured.headers),
+      head: capturedHead(captured.requestId, captured.method, captured.url, captured.rawHeaders),
       parsedQuery: captured.parsedQuery === null ? '' : JSON.stringify(captured.parsedQuery),
       fault: captured.fault ?? '',
       hasFault: captured.fault !== undefined,
@@ -156,8 +153,8 @@ export class MemoryJournal implements Journal {
     return (seq) => {
       if (method !== undefined || status !== undefined) {
         const peek = peekRecord(this.ring, seq);
-        if (method !== undefined && peek.method !== method) return undefined;
         if (status !== undefined && peek.status !== status) return undefined;
+        if (method !== undefined && methodOf(peek) !== method) return undefined;
       }
       const entry = this.entryAt(seq);
       if (tenantId !== undefined && entry.tenantId !== tenantId) return undefined;
@@ -181,15 +178,15 @@ export class MemoryJournal implements Journal {
 
   private entryAt(seq: number): JournalEntry {
     const record = readRecord(this.ring, seq)!;
-    const { details, secrets } = record.captured
-      ? this.redactedDetails(record)
-      : { details: JSON.parse(record.target) as RequestDetails, secrets: [] };
+    const { requestId, method, details, secrets } = record.captured
+      ? this.readCaptured(record)
+      : { ...(JSON.parse(record.head) as GivenHead), secrets: [] };
     const entry = {
       seq,
-      requestId: record.requestId,
+      requestId,
       at: details.at,
       tenantId: details.tenantId,
-      method: record.method,
+      method,
       path: details.path,
       query: details.query,
       requestHeaders: details.requestHeaders,
@@ -202,21 +199,34 @@ export class MemoryJournal implements Journal {
     return entry;
   }
 
-  private redactedDetails(record: ReadRecord): { details: RequestDetails; secrets: string[] } {
+  /** A captured record's details, redacted, and the secrets to scrub from its bodies. */
+  private readCaptured(record: ReadRecord): GivenHead & { secrets: string[] } {
+    const { requestId, method, url, headers } = readCapturedHead(record.head);
+    const { parsedQuery } = record;
     const raw = {
       startedAtMs: record.startedAtMs,
-      url: record.target,
-      headers: JSON.parse(record.headers) as IncomingHttpHeaders,
+      url,
+      headers,
       adminToken: this.adminToken,
-      parsedQuery:
-        record.parsedQuery === ''
-          ? null
-          : (JSON.parse(record.parsedQuery) as Record<string, unknown>),
+      parsedQuery: parsedQuery === '' ? null : (JSON.parse(parsedQuery) as Record<string, unknown>),
       parseQuery: this.parseQuery,
     };
     const secrets = secretsOf(raw);
-    return { details: redactRequest(raw, secrets), secrets };
+    return { requestId, method, details: redactRequest(raw, secrets), secrets };
   }
+}
+
+/** The head of an entry given whole to record(): its details are kept as given. */
+interface GivenHead {
+  requestId: string;
+  method: string;
+  details: RequestDetails;
+}
+
+function methodOf(peek: { captured: boolean; head: string }): string {
+  return peek.captured
+    ? methodOfCapturedHead(peek.head)
+    : (JSON.parse(peek.head) as GivenHead).method;
 }
 
 function preview(body: BodyText | null): BodyText | null {

@@ -13,10 +13,7 @@ import { RecordRing } from '../../../mock-server/admin/record-ring.ts';
 function fields(overrides: Partial<RecordFields> = {}): RecordFields {
   return {
     captured: true,
-    requestId: 'req-1',
-    method: 'PATCH',
-    target: '/t1/scim/v2/Users/u1?x=1',
-    headers: '{"authorization":"Bearer tok"}',
+    head: 'req-1\nPATCH\n/t1/scim/v2/Users/u1?x=1\nAuthorization\nBearer tok',
     parsedQuery: '',
     fault: '',
     hasFault: false,
@@ -35,10 +32,7 @@ describe('mock-server/admin/journal-record', () => {
     const seq = writeRecord(ring, fields());
     expect(readRecord(ring, seq)).to.deep.equal({
       captured: true,
-      requestId: 'req-1',
-      method: 'PATCH',
-      target: '/t1/scim/v2/Users/u1?x=1',
-      headers: '{"authorization":"Bearer tok"}',
+      head: 'req-1\nPATCH\n/t1/scim/v2/Users/u1?x=1\nAuthorization\nBearer tok',
       parsedQuery: '',
       fault: '',
       hasFault: false,
@@ -71,10 +65,14 @@ describe('mock-server/admin/journal-record', () => {
     });
   });
 
-  it('peeks at method and status without reading the bodies', () => {
+  it('peeks at the head and status without reading the bodies', () => {
     const ring = new RecordRing(4, 4_096);
-    const seq = writeRecord(ring, fields({ method: 'DELETE', status: 204 }));
-    expect(peekRecord(ring, seq)).to.deep.equal({ method: 'DELETE', status: 204 });
+    const seq = writeRecord(ring, fields({ head: 'req-2\nDELETE\n/x\n', status: 204 }));
+    expect(peekRecord(ring, seq)).to.deep.equal({
+      captured: true,
+      head: 'req-2\nDELETE\n/x\n',
+      status: 204,
+    });
   });
 
   it('bounds a record by three bytes a character, enough for any UTF-8', () => {

@@ -36,7 +36,7 @@ describe('mock-server/admin/record-ring RecordRing', () => {
     expect(read(ring, 2)).to.equal(undefined);
   });
 
-  it('starts a record that does not fit before the end at 0, dropping the records in its way', () => {
+  it('starts a record that does not fit before the end at 0, dropping records in its way', () => {
     const ring = new RecordRing(10, 10);
     for (const text of ['aaa', 'bbb', 'ccc']) put(ring, text); // 9 of 10 bytes
     put(ring, 'dd'); // does not fit at 9: written at 0 over 'aaa'
