@@ -15,6 +15,8 @@ export interface MockProfile {
   /** AWS-USER-LENGTH-LIMITS */
   maxUserNameLength: number;
   maxStringLength: number;
+  /** AWS-USER-FORBIDDEN-CHARS: characters refused in user and group attributes; '' for none. */
+  forbiddenCharacters: string;
   /** AWS-USER-EXTERNALID-UNIQUE */
   uniqueExternalId: boolean;
   /** AWS-USER-EMAIL-UNIQUE */
@@ -49,6 +51,7 @@ const AWS: MockProfile = {
   reservedNames: ['Administrator', 'AWSAdministrators'],
   maxUserNameLength: 128,
   maxStringLength: 1024,
+  forbiddenCharacters: '<>;:%',
   uniqueExternalId: true,
   uniqueEmail: true,
   requireEmail: true,

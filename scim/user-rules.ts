@@ -1,5 +1,5 @@
-// AWS's user rules that depend on settings (email, lengths, reserved names, control characters):
-// the mock applies them after the schema, the provisioner as a pre-flight check before it sends.
+// AWS's user rules that depend on settings (email, lengths, reserved names, control and forbidden
+// characters): the mock applies them after the schema, the provisioner as a pre-flight check.
 import { ScimError } from './errors.ts';
 
 export interface UserRules {
@@ -13,6 +13,8 @@ export interface UserRules {
   maxStringLength: number;
   /** AWS-USER-RESERVED-NAMES: userNames refused, compared case-insensitively. */
   reservedNames: string[];
+  /** AWS-USER-FORBIDDEN-CHARS: characters refused in attribute values; '' turns the rule off. */
+  forbiddenCharacters: string;
 }
 
 /** The rules of today's endpoint, as the `aws` profile of the mock sets them. */
@@ -22,22 +24,28 @@ export const DEFAULT_AWS_USER_RULES: Readonly<UserRules> = Object.freeze({
   maxUserNameLength: 128,
   maxStringLength: 1024,
   reservedNames: ['Administrator', 'AWSAdministrators'],
+  forbiddenCharacters: '<>;:%',
 });
 
 // The required attributes that AWS also refuses as empty strings.
 const REQUIRED_STRINGS = ['userName', 'displayName', 'name.givenName', 'name.familyName'];
 // Protocol values, not user attributes: the length limits do not apply to them.
 const READ_ONLY = /^(?:schemas|id|meta)(?:$|[.[])/;
+// Exempt from AWS-USER-FORBIDDEN-CHARS: URIs (profileUrl and every $ref are RFC 7643 `reference`
+// attributes, so `:` and `%` are their syntax) and protocol data the server owns, not user data.
+const FORBIDDEN_EXEMPT = /^(?:schemas|id|meta|profileUrl)(?:$|[.[])|(?:^|\.)\$ref$/;
 
 /**
  * Throws the generic 400, naming the attribute, for the first AWS user rule the user breaks.
  * Expects a body the User schema accepted (or a user the provisioner built to that shape).
- * @throws ScimError with behaviour AWS-USER-CONTROL-CHARS, AWS-USER-LENGTH-LIMITS,
- *   AWS-USER-RESERVED-NAMES, AWS-USER-REQUIRED-EMAIL or AWS-USER-PRIMARY-EMAIL.
+ * @throws ScimError with behaviour AWS-USER-CONTROL-CHARS, AWS-USER-FORBIDDEN-CHARS,
+ *   AWS-USER-LENGTH-LIMITS, AWS-USER-RESERVED-NAMES, AWS-USER-REQUIRED-EMAIL or
+ *   AWS-USER-PRIMARY-EMAIL.
  */
 export function checkUserRules(user: object, rules: UserRules): void {
   const strings = stringsIn(user, '');
   checkControlCharacters(strings);
+  checkForbiddenInUser(strings, rules.forbiddenCharacters);
   checkLengths(strings, rules);
   checkReservedName((user as { userName?: unknown }).userName, rules.reservedNames);
   checkEmail((user as { emails?: unknown }).emails, rules);
@@ -82,6 +90,42 @@ function controlCharacterIndex(value: string): number {
     if (code <= 0x1f || code === 0x7f) return index;
   }
   return -1;
+}
+
+function checkForbiddenInUser(strings: StringAt[], forbidden: string): void {
+  if (forbidden === '') return;
+  for (const { path, value } of strings) {
+    if (!FORBIDDEN_EXEMPT.test(path)) checkForbiddenCharacters(path, value, forbidden);
+  }
+}
+
+/**
+ * AWS-USER-FORBIDDEN-CHARS: refuses a value holding one of `forbidden` (users and groups). AWS's
+ * Okta guide bars `<>;:%` from synced attributes; AWS answers them with its generic 400.
+ * @throws ScimError naming the attribute path, the character, its index and the setting.
+ */
+export function checkForbiddenCharacters(path: string, value: string, forbidden: string): void {
+  if (forbidden === '') return;
+  const found = forbiddenPattern(forbidden).exec(value);
+  if (!found) return;
+  throw ScimError.invalid(
+    `${path} holds the character '${found[0]}' at index ${found.index}; AWS refuses ${forbidden} ` +
+      'in synced attributes (forbiddenCharacters)',
+    'AWS-USER-FORBIDDEN-CHARS',
+  );
+}
+
+// One compiled class per setting value: the rule runs on every string of every write.
+const forbiddenPatterns = new Map<string, RegExp>();
+
+function forbiddenPattern(forbidden: string): RegExp {
+  let pattern = forbiddenPatterns.get(forbidden);
+  if (!pattern) {
+    // Inside a class only \, ], [, ^ and - are special; `u` keeps astral characters whole.
+    pattern = new RegExp(`[${forbidden.replace(/[\\\][^-]/g, '\\$&')}]`, 'u');
+    forbiddenPatterns.set(forbidden, pattern);
+  }
+  return pattern;
 }
 
 function checkLengths(strings: StringAt[], rules: UserRules): void {

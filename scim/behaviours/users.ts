@@ -113,6 +113,16 @@ export const USER_BEHAVIOURS: readonly AwsBehaviour[] = [
     source: 'Entra AWS tutorial; UG-OKTA',
   },
   {
+    id: 'AWS-USER-FORBIDDEN-CHARS',
+    summary:
+      'The characters < > ; : % in a user attribute, or in a group displayName or externalId, ' +
+      'get the generic 400; URIs (profileUrl, $ref) and protocol data (schemas, id, meta) are ' +
+      'exempt.',
+    evidence: 'C',
+    source: 'UG-OKTA (must not appear in synced attributes); Okta KB (the generic 400)',
+    setting: 'forbiddenCharacters',
+  },
+  {
     id: 'AWS-USER-META',
     summary:
       'meta has resourceType, created and lastModified as YYYY-MM-DDTHH:MM:SSZ, and no location ' +

@@ -172,6 +172,15 @@ export const USER_ATTRIBUTE_CHECKS: readonly Check[] = [
       user.displayName = 'Tab\tSeparated';
     },
   ),
+  awsAnswer(
+    'SP-USER-FORBIDDEN-CHARS',
+    'a < inside displayName',
+    400,
+    ['AWS-USER-FORBIDDEN-CHARS'],
+    (user) => {
+      user.displayName = 'Angle <Bracket>';
+    },
+  ),
   {
     id: 'SP-USER-DUPLICATE-409',
     area: 'users',

@@ -24,6 +24,12 @@ describe('mock-server/profile', () => {
     expect(resolveProfile('aws', { retryAfter: null }).retryAfter).to.equal(null);
   });
 
+  it('AWS-USER-FORBIDDEN-CHARS: both profiles forbid <>;:%, and "" turns the rule off', () => {
+    expect(resolveProfile('aws').forbiddenCharacters).to.equal('<>;:%');
+    expect(resolveProfile('aws-legacy').forbiddenCharacters).to.equal('<>;:%');
+    expect(resolveProfile('aws', { forbiddenCharacters: '' }).forbiddenCharacters).to.equal('');
+  });
+
   it('AWS-LIST-CAP: a listCap of 50 alone is the pre-2025 endpoint, without cursor paging', () => {
     expect(resolveProfile('aws', { listCap: 50 })).to.include({ listCap: 50, cursorPaging: false });
     expect(resolveProfile('aws-legacy', { listCap: 100 })).to.include({ cursorPaging: true });
@@ -48,6 +54,7 @@ describe('mock-server/profile', () => {
       ['aws', { retryAfter: -1 }],
       ['aws', { maxBodyBytes: 0 }],
       ['aws', { tokenLifetimeDays: 1.5 }],
+      ['aws', { forbiddenCharacters: ['<'] }],
     ];
     for (const [name, overrides] of refused) {
       expect(() => resolveProfile(name, overrides), JSON.stringify(overrides)).to.throw(

@@ -197,4 +197,65 @@ describe('scim/user-rules', () => {
       expect(() => checkUserRules(user, DEFAULT_AWS_USER_RULES)).not.to.throw();
     });
   });
+
+  describe('AWS-USER-FORBIDDEN-CHARS', () => {
+    it('AWS-USER-FORBIDDEN-CHARS: refuses <>;:%, naming path, character, index, setting', () => {
+      const error = refusal({ ...createUserBody(), displayName: 'John<Doe' });
+      expect(error).to.include({ status: 400, behaviour: 'AWS-USER-FORBIDDEN-CHARS' });
+      expect(error.detail).to.equal(AWS_DETAIL.invalidRequest);
+      expect(error.reason).to.equal(
+        "displayName holds the character '<' at index 4; AWS refuses <>;:% in synced attributes " +
+          '(forbiddenCharacters)',
+      );
+      for (const character of ['>', ';', ':', '%']) {
+        const reason = refusal({ ...createUserBody(), title: `a${character}b` }).reason;
+        expect(reason, character).to.contain(`title holds the character '${character}' at index 1`);
+      }
+    });
+
+    it('AWS-USER-FORBIDDEN-CHARS: finds forbidden characters at any depth', () => {
+      const inAddress = createUserBody();
+      inAddress.addresses[0].streetAddress = '100 Universal City Plaza; Gate 2';
+      expect(refusal(inAddress).reason).to.match(
+        /^addresses\[0\]\.streetAddress .* ';' at index 24/,
+      );
+
+      const inEmail = createUserBody();
+      inEmail.emails[0].value = 'john%doe@example.com';
+      expect(refusal(inEmail).reason).to.match(/^emails\[0\]\.value .* '%' at index 4/);
+
+      const inExtension = createUserBody();
+      inExtension[ENTERPRISE].department = 'Ops: Tours';
+      expect(refusal(inExtension).reason).to.contain(`${ENTERPRISE}.department holds`);
+    });
+
+    it('AWS-USER-FORBIDDEN-CHARS: exempts URIs (profileUrl, $ref) and protocol data', () => {
+      const user = createUserBody();
+      user.profileUrl = 'https://example.com/~john?tab=a;b%20c';
+      user[ENTERPRISE].manager.$ref = 'https://example.com/scim/v2/Users/9067729b3d';
+      user.id = 'urn:uuid:1';
+      user.meta = { resourceType: 'User', location: 'https://example.com/Users/1' };
+      expect(() => checkUserRules(user, DEFAULT_AWS_USER_RULES)).not.to.throw();
+    });
+
+    it('AWS-USER-FORBIDDEN-CHARS: follows the forbiddenCharacters setting; "" turns it off', () => {
+      const angled = { ...createUserBody(), displayName: '<John>' };
+      const off = { ...DEFAULT_AWS_USER_RULES, forbiddenCharacters: '' };
+      expect(() => checkUserRules(angled, off)).not.to.throw();
+
+      // Characters that are special inside a regular-expression class are taken literally.
+      const special = { ...DEFAULT_AWS_USER_RULES, forbiddenCharacters: ']^-\\' };
+      const plain = {
+        userName: 'jdoe',
+        displayName: '<John>',
+        name: { givenName: 'John', familyName: 'Doe' },
+        emails: [{ value: 'j@ex.org' }],
+      };
+      expect(() => checkUserRules(plain, special)).not.to.throw();
+      for (const displayName of ['a]b', 'a^b', 'a-b', 'a\\b']) {
+        const error = refusal({ ...plain, displayName }, special);
+        expect(error.behaviour, displayName).to.equal('AWS-USER-FORBIDDEN-CHARS');
+      }
+    });
+  });
 });

@@ -1,7 +1,7 @@
-// Checks group bodies and names beyond the schema: reserved names, lengths, control characters,
-// the member cap of a create, members that must be users, and displayName uniqueness.
+// Checks group bodies and names beyond the schema: reserved names, lengths, control and forbidden
+// characters, the member cap of a create, members that must be users, and displayName uniqueness.
 import { ScimError } from '../../../scim/errors.ts';
-import { findReservedName } from '../../../scim/user-rules.ts';
+import { checkForbiddenCharacters, findReservedName } from '../../../scim/user-rules.ts';
 import { assertValidGroup } from '../../../scim/validate.ts';
 import type { MockProfile } from '../../profile.ts';
 import type { TenantData } from '../../store/tenant-data.ts';
@@ -21,7 +21,7 @@ export function acceptGroupBody(body: unknown, profile: MockProfile): AcceptedGr
     members?: { value: string }[];
   };
   checkGroupName(displayName, profile);
-  if (externalId !== undefined) checkGroupString('externalId', externalId, profile);
+  if (externalId !== undefined) checkGroupExternalId(externalId, profile);
   const memberIds = (members ?? []).map((member) => member.value);
   if (memberIds.length > profile.maxMembershipChanges) {
     throw ScimError.invalid(
@@ -35,7 +35,10 @@ export function acceptGroupBody(body: unknown, profile: MockProfile): AcceptedGr
   return { doc, memberIds };
 }
 
-/** AWS-GROUP-DISPLAYNAME-REQUIRED, AWS-USER-RESERVED-NAMES (groups too), length and controls. */
+/**
+ * AWS-GROUP-DISPLAYNAME-REQUIRED, AWS-USER-RESERVED-NAMES (groups too), and the string rules of
+ * checkGroupString.
+ */
 export function checkGroupName(displayName: string, profile: MockProfile): void {
   if (displayName.trim() === '') {
     throw ScimError.invalid('displayName is empty', 'AWS-GROUP-DISPLAYNAME-REQUIRED');
@@ -50,6 +53,12 @@ export function checkGroupName(displayName: string, profile: MockProfile): void 
   checkGroupString('displayName', displayName, profile);
 }
 
+/** A group externalId (POST, PUT or PATCH) meets the same string rules as displayName. */
+export function checkGroupExternalId(externalId: string, profile: MockProfile): void {
+  checkGroupString('externalId', externalId, profile);
+}
+
+/** AWS-USER-LENGTH-LIMITS, AWS-USER-CONTROL-CHARS and AWS-USER-FORBIDDEN-CHARS, as for users. */
 function checkGroupString(name: string, value: string, profile: MockProfile): void {
   if ([...value].length > profile.maxStringLength) {
     throw ScimError.invalid(
@@ -61,6 +70,7 @@ function checkGroupString(name: string, value: string, profile: MockProfile): vo
   if ([...value].some((char) => char.charCodeAt(0) <= 0x1f || char.charCodeAt(0) === 0x7f)) {
     throw ScimError.invalid(`${name} holds a control character`, 'AWS-USER-CONTROL-CHARS');
   }
+  checkForbiddenCharacters(name, value, profile.forbiddenCharacters);
 }
 
 /** AWS-GROUP-DISPLAYNAME-UNIQUE: compared case-insensitively; 409. */

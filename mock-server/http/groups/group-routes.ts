@@ -17,6 +17,7 @@ import {
   acceptGroupBody,
   assertGroupUnique,
   assertMembersExist,
+  checkGroupExternalId,
   checkGroupName,
 } from './group-doc.ts';
 import { groupSource } from './group-query.ts';
@@ -119,7 +120,10 @@ function applyGroupChange(
     doc.displayName = change.displayName;
   }
   if (change.externalId === null) delete doc.externalId;
-  else if (change.externalId !== undefined) doc.externalId = change.externalId;
+  else if (change.externalId !== undefined) {
+    checkGroupExternalId(change.externalId, ctx.profile);
+    doc.externalId = change.externalId;
+  }
   assertGroupUnique(data, doc, current.id);
   const added = change.members.filter((member) => member.op === 'add');
   assertMembersExist(

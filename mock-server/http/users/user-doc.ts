@@ -16,6 +16,7 @@ export function userRulesOf(profile: MockProfile): UserRules {
     maxUserNameLength,
     maxStringLength,
     reservedNames: profile.reservedNames,
+    forbiddenCharacters: profile.forbiddenCharacters,
   };
 }
 

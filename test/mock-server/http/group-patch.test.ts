@@ -43,6 +43,15 @@ describe('mock-server/http group PATCH', () => {
     expect(members()).to.deep.equal(users);
   });
 
+  it('AWS-USER-FORBIDDEN-CHARS: refuses <>;:% in displayName or externalId', async () => {
+    await expect400(patchOf({ op: 'replace', path: 'displayName', value: 'Team>' }));
+    await expect400(patchOf({ op: 'replace', path: 'externalId', value: 'ext:1' }));
+    await expect400(patchOf({ op: 'replace', value: { externalId: 'ext%1' } }));
+    const answer = await client.get(`/Groups/${group}`);
+    expect(answer.body.displayName).to.equal('Team');
+    expect(answer.body).not.to.have.property('externalId');
+  });
+
   it('AWS-PATCH-GROUP-204: removes through path members and through members[value eq]', async () => {
     await client.patch(
       `/Groups/${group}`,

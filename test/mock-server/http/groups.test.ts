@@ -69,6 +69,21 @@ describe('mock-server/http groups', () => {
     expect((await client.post('/Groups', { displayName: 'Administrator' })).status).to.equal(400);
   });
 
+  it('AWS-USER-FORBIDDEN-CHARS: refuses <>;:% in a group displayName or externalId', async () => {
+    for (const body of [
+      { displayName: 'R<D' },
+      { displayName: 'Team: Ops' },
+      { displayName: 'Ops', externalId: 'ext;1' },
+    ]) {
+      const answer = await client.post('/Groups', body);
+      expect(answer.status, JSON.stringify(body)).to.equal(400);
+      expect(answer.body.detail).to.equal(AWS_DETAIL.invalidRequest);
+    }
+    const group = await client.createGroup('Ops');
+    const put = await client.put(`/Groups/${group}`, { displayName: 'Ops', externalId: '50%' });
+    expect(put.status).to.equal(400);
+  });
+
   it('AWS-GROUP-GET-NO-MEMBERS: GET /Groups/{id} omits members', async () => {
     const group = await client.createGroup('Readers', [await client.createUser('r')]);
     const answer = await client.get(`/Groups/${group}`);

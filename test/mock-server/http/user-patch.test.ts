@@ -55,6 +55,14 @@ describe('mock-server/http user PATCH', () => {
     expect(answer.body.displayName).to.equal('Renamed');
   });
 
+  it('AWS-USER-FORBIDDEN-CHARS: refuses a PATCH that adds one; the user is kept', async () => {
+    await expect400(patchOf({ op: 'replace', path: 'displayName', value: 'Pat %' }));
+    await expect400(patchOf({ op: 'add', value: { title: 'Lead: Ops' } }));
+    const user = (await client.get(`/Users/${id}`)).body;
+    expect(user.displayName).to.equal('User pat');
+    expect(user).not.to.have.property('title');
+  });
+
   it('AWS-PATCH-USERNAME-ACTIVE: refuses two ops on active and a remove of userName', async () => {
     await expect400(
       patchOf(

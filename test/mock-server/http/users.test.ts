@@ -164,6 +164,29 @@ describe('mock-server/http users', () => {
     await expect400(userBody('c', { title: 'a\nb' }));
   });
 
+  it('AWS-USER-FORBIDDEN-CHARS: refuses <>;:% on POST and PUT, but not in profileUrl', async () => {
+    await expect400(userBody('f', { displayName: 'A <B>' }));
+    await expect400(userBody('f', { title: 'VP: Sales' }));
+    await expect400(userBody('f', { name: { givenName: 'Given', familyName: '100%' } }));
+    const url = { profileUrl: 'https://example.com/people?id=f;v=1%20' };
+    const created = await client.post('/Users', userBody('f', url));
+    expect(created.status, created.text).to.equal(201);
+    await expect400(userBody('f', { nickName: 'f;' }), `/Users/${created.body.id}`, 'PUT');
+  });
+
+  it('AWS-USER-FORBIDDEN-CHARS: accepts them all when forbiddenCharacters is ""', async () => {
+    const open = await startTestMock({ profileOverrides: { forbiddenCharacters: '' } });
+    try {
+      const answer = await ScimTestClient.of(open).post(
+        '/Users',
+        userBody('o', { title: '<>;:%' }),
+      );
+      expect(answer.status, answer.text).to.equal(201);
+    } finally {
+      await open.stop();
+    }
+  });
+
   it('AWS-USER-SCHEMAS-ENTERPRISE: lists the enterprise URN only with enterprise data', async () => {
     const plain = await client.post('/Users', userBody('plain'));
     expect(plain.body.schemas).to.deep.equal([USER_URN]);

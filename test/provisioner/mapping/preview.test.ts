@@ -69,4 +69,13 @@ describe('provisioner/mapping/preview', () => {
     expect(problems[0]).to.match(/^displayName is empty.*AWS-USER-REQUIRED-ATTRS/);
     expect(problems[1]).to.match(/AWS-USER-RESERVED-NAMES/);
   });
+
+  it('AWS-USER-FORBIDDEN-CHARS: names a character AWS refuses before anything is sent', () => {
+    addUser(state.db, { userName: 'cy', firstName: 'Cy', lastName: 'Lee <ops>', email: 'c@d.e' });
+    const { problems } = previewPayload(state.db, 'aws', 'cy');
+    expect(problems).to.have.length(1);
+    expect(problems[0]).to.match(
+      /^name\.familyName holds the character '<' at index 4.*AWS-USER-FORBIDDEN-CHARS/,
+    );
+  });
 });

@@ -76,6 +76,14 @@ describe('provisioner/mapping/rows', () => {
     expect(() => setRow(state.db, scim2, 'title', '"Chief\tEngineer"')).not.to.throw();
   });
 
+  it('AWS-USER-FORBIDDEN-CHARS: refuses at save a constant holding <>;:%', () => {
+    expect(() => setRow(state.db, aws, 'title', '"VP: Sales"')).to.throw(
+      /constant would be refused by AWS.*AWS-USER-FORBIDDEN-CHARS/,
+    );
+    expect(() => setRow(state.db, aws, 'profileUrl', '"https://example.com/me"')).not.to.throw();
+    expect(() => setRow(state.db, scim2, 'title', '"VP: Sales"')).not.to.throw();
+  });
+
   it('keeps only userName required for the generic scim2 preset', () => {
     unsetRow(state.db, scim2, 'name.givenName');
     expect(() => unsetRow(state.db, scim2, 'username')).to.throw(/mapping for userName/);
