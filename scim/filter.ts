@@ -188,6 +188,8 @@ export function parseGroupFilter(text: string): GroupFilter {
       return { kind: 'displayName', value: comparison.value };
     case 'externalid':
       return { kind: 'externalId', value: comparison.value };
+    // Kept on purpose: DG-LG calls a lone id filter on ListGroups "valid" (if better avoided in
+    // favour of GetGroup), in its 2021-2024 and its 2025 text alike.
     case 'id':
       return { kind: 'id', value: comparison.value };
     case 'members.value':

@@ -24,7 +24,7 @@ export const LIST_BEHAVIOURS: readonly AwsBehaviour[] = [
     summary:
       'Groups filter on displayName, externalId, id, members.value, and the pair id eq + members eq in either order; other attributes get 400.',
     evidence: 'C',
-    source: 'DG-LG',
+    source: 'DG-LG (a lone id filter: "while valid, should be avoided")',
     departsFromRfc: true,
   },
   {
