@@ -38,9 +38,10 @@ export interface MockProfile {
   /** AWS-QUOTA-USERS-GROUPS: most users and groups a tenant holds; a create past it gets 400. */
   maxUsers: number;
   maxGroups: number;
-  /** AWS-AUTH-TOKEN-LIMIT and AWS-AUTH-TOKEN-EXPIRY */
+  /** AWS-AUTH-TOKEN-LIMIT */
   maxTokensPerTenant: number;
-  tokenLifetimeDays: number;
+  /** AWS-AUTH-TOKEN-EXPIRY: calendar months a token lives, in UTC; 12 is AWS's one year. */
+  tokenLifetimeMonths: number;
 }
 
 const AWS: MockProfile = {
@@ -64,7 +65,7 @@ const AWS: MockProfile = {
   maxUsers: 100_000,
   maxGroups: 100_000,
   maxTokensPerTenant: 2,
-  tokenLifetimeDays: 365,
+  tokenLifetimeMonths: 12,
 };
 
 /** The profiles that ship: today's endpoint, and the 50-result, cursor-less one of 2021-2024. */
@@ -102,6 +103,9 @@ function cursorPagingOf(overrides: Record<string, unknown>): Partial<MockProfile
 }
 
 function checkSettingType(base: MockProfile, key: string, value: unknown): void {
+  if (Object.hasOwn(RETIRED_SETTINGS, key)) {
+    throw new ConfigError(`profile setting '${key}' was replaced by ${RETIRED_SETTINGS[key]}`);
+  }
   if (!SETTING_NAMES.has(key)) {
     throw new ConfigError(
       `unknown profile setting '${key}'; known: ${[...SETTING_NAMES].join(', ')}`,
@@ -128,8 +132,15 @@ const POSITIVE_INTEGERS = [
   'maxUsers',
   'maxGroups',
   'maxTokensPerTenant',
-  'tokenLifetimeDays',
 ] as const;
+
+// A century of months: far beyond any real token, and well inside what a Date can hold.
+const MAX_TOKEN_LIFETIME_MONTHS = 1200;
+
+/** Settings that were renamed, with what replaced them, so an old config file fails clearly. */
+const RETIRED_SETTINGS: Readonly<Record<string, string>> = {
+  tokenLifetimeDays: "'tokenLifetimeMonths' (calendar months, so a year is 12 whatever its length)",
+};
 
 function checkSettingValues(profile: MockProfile): void {
   const oneOf = (key: keyof MockProfile, allowed: readonly unknown[]) => {
@@ -156,4 +167,13 @@ function checkSettingValues(profile: MockProfile): void {
   if (profile.retryAfter !== null && !(profile.retryAfter >= 0)) {
     throw new ConfigError(`profile setting 'retryAfter' must be null or seconds >= 0`);
   }
+  checkTokenLifetime(profile.tokenLifetimeMonths);
+}
+
+function checkTokenLifetime(months: number): void {
+  if (Number.isInteger(months) && months >= 1 && months <= MAX_TOKEN_LIFETIME_MONTHS) return;
+  throw new ConfigError(
+    `profile setting 'tokenLifetimeMonths' must be a whole number of calendar months from 1 to ` +
+      `${MAX_TOKEN_LIFETIME_MONTHS} (AWS's one year is 12), got ${months}`,
+  );
 }

@@ -1,5 +1,6 @@
 // Tenants and their bearer tokens, as the Identity Center console manages them: at most two
-// tokens per tenant (AWS-AUTH-TOKEN-LIMIT), each expiring after a year (AWS-AUTH-TOKEN-EXPIRY).
+// tokens per tenant (AWS-AUTH-TOKEN-LIMIT), each expiring a calendar year after it was made
+// (AWS-AUTH-TOKEN-EXPIRY).
 // Only SHA-256 hashes are kept; a presented token is compared in constant time against each.
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 
@@ -18,11 +19,10 @@ interface StoredToken {
   hash: Buffer;
 }
 
-export type TokenRules = Pick<MockProfile, 'maxTokensPerTenant' | 'tokenLifetimeDays'>;
+export type TokenRules = Pick<MockProfile, 'maxTokensPerTenant' | 'tokenLifetimeMonths'>;
 
 const TENANT_ID_SHAPE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 const BEARER = /^Bearer[ \t]+([^\s]+)[ \t]*$/i;
-const DAY_MS = 86_400_000;
 
 export class MemoryTenantRegistry implements TenantRegistry {
   private readonly tenants = new Map<string, Map<string, StoredToken>>();
@@ -89,8 +89,7 @@ export class MemoryTenantRegistry implements TenantRegistry {
       id: `tok-${randomBytes(6).toString('hex')}`,
       tenantId,
       createdAt: now.toISOString(),
-      // AWS-AUTH-TOKEN-EXPIRY
-      expiresAt: new Date(now.getTime() + this.rules.tokenLifetimeDays * DAY_MS).toISOString(),
+      expiresAt: addUtcMonths(now, this.rules.tokenLifetimeMonths).toISOString(),
       revoked: false,
     };
     tokens.set(record.id, { record, hash: sha256(value) });
@@ -163,6 +162,22 @@ export class MemoryTenantRegistry implements TenantRegistry {
   private isLive(record: TokenRecord): boolean {
     return !record.revoked && this.clock.now().getTime() < Date.parse(record.expiresAt);
   }
+}
+
+/**
+ * AWS-AUTH-TOKEN-EXPIRY: the same UTC time `months` calendar months later (UG-AUTO: a token lasts
+ * one year, which is 366 days when it spans a Feb 29). A day the target month lacks is clamped to
+ * that month's last day: a token made on Feb 29 expires on Feb 28 a year later, and a one-month
+ * token made on Jan 31 on February's last day.
+ */
+export function addUtcMonths(from: Date, months: number): Date {
+  const year = from.getUTCFullYear();
+  const month = from.getUTCMonth() + months;
+  // Day 0 of the month after is the last day of the target month; Date.UTC carries the years.
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const at = new Date(from.getTime());
+  at.setUTCFullYear(year, month, Math.min(from.getUTCDate(), lastDay));
+  return at;
 }
 
 function sha256(value: string): Buffer {

@@ -30,6 +30,20 @@ describe('mock-server/profile', () => {
     expect(resolveProfile('aws', { forbiddenCharacters: '' }).forbiddenCharacters).to.equal('');
   });
 
+  it('AWS-AUTH-TOKEN-EXPIRY: tokens live 12 months; the old day count is refused clearly', () => {
+    expect(resolveProfile('aws').tokenLifetimeMonths).to.equal(12);
+    expect(resolveProfile('aws-legacy').tokenLifetimeMonths).to.equal(12);
+    expect(resolveProfile('aws', { tokenLifetimeMonths: 1 }).tokenLifetimeMonths).to.equal(1);
+    expect(() => resolveProfile('aws', { tokenLifetimeDays: 365 })).to.throw(
+      ConfigError,
+      /'tokenLifetimeDays' was replaced by 'tokenLifetimeMonths'/,
+    );
+    expect(() => resolveProfile('aws', { tokenLifetimeMonths: 0 })).to.throw(
+      ConfigError,
+      /'tokenLifetimeMonths' must be a whole number of calendar months from 1 to 1200.*got 0/,
+    );
+  });
+
   it('AWS-LIST-CAP: a listCap of 50 alone is the pre-2025 endpoint, without cursor paging', () => {
     expect(resolveProfile('aws', { listCap: 50 })).to.include({ listCap: 50, cursorPaging: false });
     expect(resolveProfile('aws-legacy', { listCap: 100 })).to.include({ cursorPaging: true });
@@ -53,7 +67,9 @@ describe('mock-server/profile', () => {
       ['aws', { retryAfter: [] }],
       ['aws', { retryAfter: -1 }],
       ['aws', { maxBodyBytes: 0 }],
-      ['aws', { tokenLifetimeDays: 1.5 }],
+      ['aws', { tokenLifetimeMonths: 1.5 }],
+      ['aws', { tokenLifetimeMonths: 0 }],
+      ['aws', { tokenLifetimeMonths: 1201 }],
       ['aws', { forbiddenCharacters: ['<'] }],
     ];
     for (const [name, overrides] of refused) {

@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 
 import { HarnessError } from '../../scim/errors.ts';
-import { MemoryTenantRegistry } from '../../mock-server/tenants.ts';
+import { MemoryTenantRegistry, addUtcMonths } from '../../mock-server/tenants.ts';
 import { FakeClock } from './fake-clock.ts';
 
 function registry(clock = new FakeClock()) {
-  return new MemoryTenantRegistry(clock, { maxTokensPerTenant: 2, tokenLifetimeDays: 365 });
+  return new MemoryTenantRegistry(clock, { maxTokensPerTenant: 2, tokenLifetimeMonths: 12 });
 }
 
 describe('mock-server/tenants', () => {
@@ -62,19 +62,39 @@ describe('mock-server/tenants', () => {
     expect(() => tenants.issueToken('t1', 'two')).to.throw(HarnessError);
   });
 
-  it('AWS-AUTH-TOKEN-EXPIRY: a token expires after the profile lifetime, by the clock', () => {
-    const clock = new FakeClock();
+  it('AWS-AUTH-TOKEN-EXPIRY: a token expires a calendar year after it was made', () => {
+    // A year that spans Feb 29, 2028: 366 days, so a 365-day token would die a day early.
+    const clock = new FakeClock(new Date('2027-06-01T10:00:00.000Z'));
     const tenants = registry(clock);
     tenants.createTenant('t1');
     const { record } = tenants.issueToken('t1', 'tok');
-    expect(Date.parse(record.expiresAt) - Date.parse(record.createdAt)).to.equal(365 * 86_400_000);
-    clock.advanceDays(364);
+    expect(record).to.include({
+      createdAt: '2027-06-01T10:00:00.000Z',
+      expiresAt: '2028-06-01T10:00:00.000Z',
+    });
+    clock.advanceDays(365);
     expect(tenants.authenticate('t1', 'Bearer tok').ok).to.equal(true);
     clock.advanceDays(1);
     expect(tenants.authenticate('t1', 'Bearer tok')).to.include({ reason: 'expired' });
     tenants.issueToken('t1', 'tok2');
     expect(tenants.expireToken('t1', tenants.listTokens('t1')[1].id)).to.equal(true);
     expect(tenants.authenticate('t1', 'Bearer tok2')).to.include({ reason: 'expired' });
+  });
+
+  it('AWS-AUTH-TOKEN-EXPIRY: a token made on Feb 29 expires on the last day of February', () => {
+    const clock = new FakeClock(new Date('2028-02-29T23:30:00.000Z'));
+    const tenants = registry(clock);
+    const { record } = tenants.issueToken(tenants.createTenant('t1'), 'tok');
+    expect(record.expiresAt).to.equal('2029-02-28T23:30:00.000Z');
+  });
+
+  it('AWS-AUTH-TOKEN-EXPIRY: counts calendar months in UTC, clamped to the month end', () => {
+    const at = (iso: string, months: number) => addUtcMonths(new Date(iso), months).toISOString();
+    expect(at('2026-01-31T00:00:00.000Z', 1)).to.equal('2026-02-28T00:00:00.000Z');
+    expect(at('2028-01-31T12:00:00.000Z', 1)).to.equal('2028-02-29T12:00:00.000Z');
+    expect(at('2026-08-31T08:00:00.000Z', 13)).to.equal('2027-09-30T08:00:00.000Z');
+    expect(at('2026-12-15T05:06:07.089Z', 12)).to.equal('2027-12-15T05:06:07.089Z');
+    expect(at('2026-11-30T00:00:00.000Z', 3)).to.equal('2027-02-28T00:00:00.000Z');
   });
 
   it('exports hashes, never secrets, and restores them', () => {

@@ -52,12 +52,16 @@ describe('mock-server/http auth', () => {
     }
   });
 
-  it('AWS-AUTH-TOKEN-EXPIRY: answers 401 once the token is a year old', async () => {
-    const other = await startTestMock({ clock: new FakeClock(), tenantId: 't9' });
+  it('AWS-AUTH-TOKEN-EXPIRY: answers 401 once the token is a calendar year old', async () => {
+    // From June 2027 the year spans Feb 29, 2028: the token lives 366 days.
+    const clock = new FakeClock(new Date('2027-06-01T00:00:00.000Z'));
+    const other = await startTestMock({ clock, tenantId: 't9' });
     try {
       const client = ScimTestClient.of(other);
       expect((await client.get('/Users')).status).to.equal(200);
-      (other.context.clock as FakeClock).advanceDays(365);
+      clock.advanceDays(365);
+      expect((await client.get('/Users')).status).to.equal(200);
+      clock.advanceDays(1);
       expect((await client.get('/Users')).status).to.equal(401);
     } finally {
       await other.stop();

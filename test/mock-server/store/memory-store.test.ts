@@ -8,7 +8,10 @@ import { FakeClock } from '../fake-clock.ts';
 
 function setup() {
   const clock = new FakeClock();
-  const registry = new MemoryTenantRegistry(clock, { maxTokensPerTenant: 2, tokenLifetimeDays: 1 });
+  const registry = new MemoryTenantRegistry(clock, {
+    maxTokensPerTenant: 2,
+    tokenLifetimeMonths: 1,
+  });
   return { registry, store: new MemoryStore(registry, clock) };
 }
 
