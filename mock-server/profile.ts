@@ -10,6 +10,8 @@ export interface MockProfile {
   listCap: 100 | 50;
   /** AWS-CURSOR-START: cursor paging exists (2025+ endpoint). */
   cursorPaging: boolean;
+  /** AWS-DISCOVERY-SCHEMAS-LEGACY-404: /Schemas exists (added Feb 2024); false answers 404. */
+  schemasEndpoint: boolean;
   /** AWS-USER-RESERVED-NAMES: userNames and group displayNames refused with 400. */
   reservedNames: string[];
   /** AWS-USER-LENGTH-LIMITS */
@@ -49,6 +51,7 @@ const AWS: MockProfile = {
   unknownTenantStatus: 401,
   listCap: 100,
   cursorPaging: true,
+  schemasEndpoint: true,
   reservedNames: ['Administrator', 'AWSAdministrators'],
   maxUserNameLength: 128,
   maxStringLength: 1024,
@@ -68,10 +71,20 @@ const AWS: MockProfile = {
   tokenLifetimeMonths: 12,
 };
 
-/** The profiles that ship: today's endpoint, and the 50-result, cursor-less one of 2021-2024. */
+/**
+ * The profiles that ship: today's endpoint, and the one of 2021-2024 (50 results, no cursors, no
+ * /Schemas).
+ */
 export const PROFILES: Readonly<Record<string, MockProfile>> = {
   aws: AWS,
-  'aws-legacy': { ...AWS, name: 'aws-legacy', listCap: 50, cursorPaging: false, idStyle: 'legacy' },
+  'aws-legacy': {
+    ...AWS,
+    name: 'aws-legacy',
+    listCap: 50,
+    cursorPaging: false,
+    schemasEndpoint: false,
+    idStyle: 'legacy',
+  },
 };
 
 const SETTING_NAMES = new Set(Object.keys(AWS).filter((key) => key !== 'name'));

@@ -26,7 +26,9 @@ export function scimRouter(ctx: MockContext, readBody: RequestHandler): RequestH
   const table = new RouteTable()
     .add('Users', userRoutes(ctx), true)
     .add('Groups', groupRoutes(ctx), true);
-  for (const [resource, routes] of discoveryRoutes()) table.add(resource, routes, false);
+  for (const [resource, routes] of discoveryRoutes(ctx.profile)) {
+    table.add(resource, routes, false);
+  }
 
   return (req, res, next) => {
     const base = SCIM_BASE.exec(req.path);

@@ -25,4 +25,13 @@ export const DISCOVERY_BEHAVIOURS: readonly AwsBehaviour[] = [
     source: 'DG-LS',
     rfc: 'RFC 7644 §4',
   },
+  {
+    id: 'AWS-DISCOVERY-SCHEMAS-LEGACY-404',
+    summary:
+      'Before February 2024 /Schemas and /Schemas/{urn} did not exist and answered 404 like any ' +
+      'unknown path; the aws-legacy profile does so.',
+    evidence: 'R',
+    source: 'DG-HIST (added Feb 2024); suvera/keycloak-scim2-storage#3 (404 in 2022)',
+    setting: 'schemasEndpoint',
+  },
 ];

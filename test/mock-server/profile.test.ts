@@ -4,11 +4,13 @@ import { PROFILES, resolveProfile } from '../../mock-server/profile.ts';
 import { ConfigError } from '../../scim/errors.ts';
 
 describe('mock-server/profile', () => {
-  it('ships aws (100 a list, cursors, uuid ids) and aws-legacy (50, no cursors, old ids)', () => {
+  it('ships aws (100 a list, cursors, /Schemas, uuid ids) and aws-legacy (none of those)', () => {
     expect(resolveProfile()).to.deep.equal(PROFILES.aws);
+    expect(resolveProfile()).to.include({ schemasEndpoint: true });
     expect(resolveProfile('aws-legacy')).to.include({
       listCap: 50,
       cursorPaging: false,
+      schemasEndpoint: false,
       idStyle: 'legacy',
     });
   });

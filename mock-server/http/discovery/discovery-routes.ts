@@ -1,7 +1,8 @@
 // The discovery endpoints AWS answers: /ServiceProviderConfig, /ResourceTypes, /Schemas and
-// /Schemas/{urn} (RFC 7644 §4).
+// /Schemas/{urn} (RFC 7644 §4); the last two only where the profile's endpoint has them.
 import { ScimError } from '../../../scim/errors.ts';
 import { LIST_RESPONSE_URN } from '../../../scim/urns.ts';
+import type { MockProfile } from '../../profile.ts';
 import { sendJson } from '../respond.ts';
 import type { ResourceRoutes, ScimCall } from '../route-table.ts';
 import { RESOURCE_TYPES } from './resource-types.ts';
@@ -25,8 +26,8 @@ function getSchema({ res, id }: ScimCall): void {
 }
 
 /** Read-only resources: GET (and so HEAD) only. */
-export function discoveryRoutes(): [string, ResourceRoutes][] {
-  return [
+export function discoveryRoutes(profile: MockProfile): [string, ResourceRoutes][] {
+  const routes: [string, ResourceRoutes][] = [
     [
       'ServiceProviderConfig',
       { collection: { GET: ({ res }) => sendJson(res, 200, SERVICE_PROVIDER_CONFIG) }, item: {} },
@@ -35,12 +36,15 @@ export function discoveryRoutes(): [string, ResourceRoutes][] {
       'ResourceTypes',
       { collection: { GET: ({ res }) => sendJson(res, 200, listOf(RESOURCE_TYPES)) }, item: {} },
     ],
-    [
-      'Schemas',
-      {
-        collection: { GET: ({ res }) => sendJson(res, 200, listOf(SCHEMAS)) },
-        item: { GET: getSchema },
-      },
-    ],
   ];
+  // AWS-DISCOVERY-SCHEMAS-LEGACY-404: without the route, /Schemas is an unknown path (404).
+  if (!profile.schemasEndpoint) return routes;
+  routes.push([
+    'Schemas',
+    {
+      collection: { GET: ({ res }) => sendJson(res, 200, listOf(SCHEMAS)) },
+      item: { GET: getSchema },
+    },
+  ]);
+  return routes;
 }

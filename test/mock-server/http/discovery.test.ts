@@ -2,7 +2,8 @@ import { expect } from 'chai';
 
 import { AWS_SERVICE_PROVIDER_CONFIG } from '../../../fixtures/aws-discovery.ts';
 import type { RunningMock } from '../../../mock-server/server.ts';
-import { ENTERPRISE_USER_URN, GROUP_URN, USER_URN } from '../../../scim/urns.ts';
+import { AWS_DETAIL } from '../../../scim/errors.ts';
+import { ENTERPRISE_USER_URN, ERROR_URN, GROUP_URN, USER_URN } from '../../../scim/urns.ts';
 import { ScimTestClient, startTestMock } from '../scim-test-client.ts';
 
 // The documented body (aws-scim-behaviour.md §8, DG-SPC), the same data the suites compare with.
@@ -56,6 +57,37 @@ describe('mock-server/http discovery', () => {
       '$ref',
     ]);
     expect((await client.get('/Schemas/urn:nope')).status).to.equal(404);
+  });
+
+  it('AWS-DISCOVERY-SCHEMAS-LEGACY-404: aws-legacy answers /Schemas with 404', async () => {
+    const legacy = await startTestMock({ profile: 'aws-legacy' });
+    try {
+      const old = ScimTestClient.of(legacy);
+      for (const path of ['/Schemas', `/Schemas/${USER_URN}`, '/schemas/']) {
+        const answer = await old.get(path);
+        expect(answer.status, path).to.equal(404);
+        expect(answer.body).to.include({ detail: AWS_DETAIL.notFound, status: '404' });
+        expect(answer.body.schema).to.deep.equal([ERROR_URN]);
+      }
+      expect((await old.get('/ResourceTypes')).status).to.equal(200);
+      expect((await old.get('/ServiceProviderConfig')).status).to.equal(200);
+    } finally {
+      await legacy.stop();
+    }
+  });
+
+  it('AWS-DISCOVERY-SCHEMAS-LEGACY-404: follows the schemasEndpoint setting', async () => {
+    const withSchemas = await startTestMock({
+      profile: 'aws-legacy',
+      profileOverrides: { schemasEndpoint: true },
+    });
+    const without = await startTestMock({ profileOverrides: { schemasEndpoint: false } });
+    try {
+      expect((await ScimTestClient.of(withSchemas).get('/Schemas')).status).to.equal(200);
+      expect((await ScimTestClient.of(without).get('/Schemas')).status).to.equal(404);
+    } finally {
+      await Promise.all([withSchemas.stop(), without.stop()]);
+    }
   });
 
   it('AWS-AUTH-BEARER-401: discovery needs the bearer token too', async () => {
