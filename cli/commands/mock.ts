@@ -36,7 +36,11 @@ export function registerMockCommand(program: Command): void {
     .option('--log-level <level>', 'pino level: trace, debug, info, warn, error, silent', 'info')
     .option('--admin-token <token>', 'admin API token (default: generated)')
     .option('--admin-allow-remote', 'let the admin API answer callers off loopback')
-    .option('--rate-limit <n>', 'requests per second per tenant; 429 above', parsePositive)
+    .option(
+      '--rate-limit <n>',
+      'authenticated requests per second per tenant; 429 above',
+      parsePositive,
+    )
     // The program has a global --state (the provisioner's); commander hands `mock --state` to
     // whichever parses first, so the merged options are read.
     .action((_options: MockCommandOptions, command: Command) =>

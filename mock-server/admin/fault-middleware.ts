@@ -1,11 +1,13 @@
-// Express middleware that applies the rate limit and fault rules to SCIM requests (never to
-// `/_admin`); it runs after journal capture, which records the fault it leaves in `res.locals`.
+// Express middleware that applies the fault rules to SCIM requests (never to `/_admin`), and the
+// gate the SCIM router calls for the per-tenant rate limit once a token is accepted. Both run
+// after journal capture, which records the fault they leave in `res.locals`.
 import type { Request, RequestHandler, Response } from 'express';
 
 import { AWS_DETAIL, HarnessError, renderAwsError } from '../../scim/errors.ts';
 import type { FaultRule, MockContext } from '../context.ts';
 import { keepBodyThen } from '../http/pipeline/body.ts';
 import { sendJson } from '../http/respond.ts';
+import type { TenantGate } from '../http/scim-router.ts';
 import { SeededFaultInjector } from './faults.ts';
 import type { FaultDecision } from './faults.ts';
 import { requestIdOf } from './request-id.ts';
@@ -13,35 +15,25 @@ import { parseScimPath, pathOf } from './scim-path.ts';
 
 const RATE_LIMIT_FAULT = 'rate-limit';
 
+function injectorOf(ctx: MockContext): SeededFaultInjector {
+  if (ctx.faults instanceof SeededFaultInjector) return ctx.faults;
+  throw new HarnessError(
+    'fault injection needs ctx.faults to be a SeededFaultInjector (mock-server/admin/faults.ts)',
+    'CONFIG_ERROR',
+  );
+}
+
 export function faultMiddleware(ctx: MockContext): RequestHandler {
-  const injector = ctx.faults;
-  if (!(injector instanceof SeededFaultInjector)) {
-    throw new HarnessError(
-      'faultMiddleware needs ctx.faults to be a SeededFaultInjector (mock-server/admin/faults.ts)',
-      'CONFIG_ERROR',
-    );
-  }
+  const injector = injectorOf(ctx);
   return (req, res, next) => {
-    // Faults are off in most runs; then a request pays nothing here, not even a path parse.
-    if (injector.idle) {
+    // Fault rules are off in most runs; then a request pays nothing here, not even a path parse.
+    if (!injector.hasRules) {
       next();
       return;
     }
     const scim = parseScimPath(pathOf(req.originalUrl));
     if (!scim) {
       next();
-      return;
-    }
-    // AWS-THROTTLE-429: only known tenants get a bucket, so random tenant ids cannot grow memory.
-    const throttled =
-      injector.rateLimited &&
-      ctx.tenants.hasTenant(scim.tenantId) &&
-      !injector.admit(scim.tenantId, ctx.clock.now().getTime());
-    if (throttled) {
-      res.locals.fault = RATE_LIMIT_FAULT;
-      keepBodyThen(req, res, ctx.profile.maxBodyBytes, () =>
-        sendAwsFault(ctx, res, 429, ctx.profile.retryAfter),
-      );
       return;
     }
     const decision = injector.decide({
@@ -57,6 +49,26 @@ export function faultMiddleware(ctx: MockContext): RequestHandler {
     const act = (): void => applyDecision(ctx, req, res, decision, next);
     if (decision.latencyMs > 0) setTimeout(act, decision.latencyMs);
     else act();
+  };
+}
+
+/**
+ * AWS-THROTTLE-429: the tenant's token bucket, answered with 429 when it is empty. The SCIM router
+ * calls it after the token check, so a request with no or a wrong token gets its 401 and spends
+ * nothing of a tenant's rate, and only known tenants ever get a bucket.
+ */
+export function rateLimitGate(ctx: MockContext): TenantGate {
+  const injector = injectorOf(ctx);
+  return (req, res, tenantId) => {
+    if (!injector.rateLimited || injector.admit(tenantId, ctx.clock.now().getTime())) {
+      return false;
+    }
+    res.locals.fault = RATE_LIMIT_FAULT;
+    // The journal shows what a throttled client sent, so a retry can be compared with it.
+    keepBodyThen(req, res, ctx.profile.maxBodyBytes, () =>
+      sendAwsFault(ctx, res, 429, ctx.profile.retryAfter),
+    );
+    return true;
   };
 }
 

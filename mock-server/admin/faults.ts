@@ -1,5 +1,6 @@
 // Fault injection for the mock: seeded, replayable rules (latency, error status, dropped
-// connection) and a per-tenant rate limit, read by the fault middleware on every SCIM request.
+// connection), read by the fault middleware on every SCIM request, and a per-tenant rate limit,
+// read by the rate-limit gate once a request's token is accepted.
 import type { FaultInjector, FaultRule, FaultSettings } from '../context.ts';
 import { validateFaultSettings } from './fault-settings.ts';
 import { compilePathPattern } from './path-pattern.ts';
@@ -7,7 +8,7 @@ import type { PathMatcher } from './path-pattern.ts';
 import { seededRandom } from './seeded-random.ts';
 import { TokenBuckets } from './token-buckets.ts';
 
-export { faultMiddleware } from './fault-middleware.ts';
+export { faultMiddleware, rateLimitGate } from './fault-middleware.ts';
 
 /** The SCIM request a decision is made for; `path` is the part after `/scim/v2`. */
 export interface FaultTarget {
@@ -70,9 +71,9 @@ export class SeededFaultInjector implements FaultInjector {
     return this.buckets !== null;
   }
 
-  /** True when no rule and no rate limit is set, so the middleware can skip every request. */
-  get idle(): boolean {
-    return this.buckets === null && this.active.length === 0;
+  /** False when no fault rule is set, so the fault middleware can skip every request. */
+  get hasRules(): boolean {
+    return this.active.length > 0;
   }
 
   /** AWS-THROTTLE-429: false when the tenant's bucket is empty at `nowMs`. */

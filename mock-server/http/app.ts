@@ -1,13 +1,13 @@
 // Builds the mock's express app. The order is the contract (docs/architecture.md): request id,
-// request log, journal capture, faults, then either the admin side or the SCIM side (tenant and
-// token, then body limit, content-type check and JSON parse, routes, 404), and AWS errors for
-// anything that fails.
+// request log, journal capture, fault rules, then either the admin side or the SCIM side (tenant
+// and token, then the tenant's rate limit, body limit, content-type check and JSON parse, routes,
+// 404), and AWS errors for anything that fails.
 // The SCIM chain runs as one express layer (pipeline/sequence.ts): it is the mock's hot path.
 import express, { type Express, type RequestHandler } from 'express';
 
 import { journalMiddleware } from '../admin/journal.ts';
 import { ADMIN_BASE_PATH } from '../admin/client.ts';
-import { faultMiddleware } from '../admin/faults.ts';
+import { faultMiddleware, rateLimitGate } from '../admin/faults.ts';
 import { adminRouter, type AdminRouterOptions } from '../admin/router.ts';
 import type { MockContext } from '../context.ts';
 import { bodyMiddleware } from './pipeline/body.ts';
@@ -33,9 +33,12 @@ export function buildApp(ctx: MockContext, adminOptions: AdminRouterOptions = {}
         faultMiddleware(ctx),
         // The admin side reads its own bodies: a state upload may exceed the SCIM body limit.
         toAdminSide(),
-        // Matches `/{tenantId}/scim/v2` itself and reads bodies only once a token is accepted;
-        // anything else falls through to the 404.
-        scimRouter(ctx, bodyMiddleware(ctx.profile.maxBodyBytes)),
+        // Matches `/{tenantId}/scim/v2` itself; applies the rate limit and reads bodies only once
+        // a token is accepted; anything else falls through to the 404.
+        scimRouter(ctx, {
+          throttle: rateLimitGate(ctx),
+          readBody: bodyMiddleware(ctx.profile.maxBodyBytes),
+        }),
         notFoundHandler(),
       ],
       onError,

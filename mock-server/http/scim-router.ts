@@ -17,12 +17,22 @@ import { userRoutes } from './users/user-routes.ts';
  */
 const SCIM_BASE = /^\/([^/]+)\/scim\/v2(?:\/$)?(?=\/|$)/i;
 
+/** Answers a request itself and returns true, or returns false to let it through. */
+export type TenantGate = (req: Request, res: Response, tenantId: string) => boolean;
+
+export interface AuthenticatedSteps {
+  /** AWS-THROTTLE-429: the tenant's rate limit. */
+  throttle: TenantGate;
+  /** The body middleware: size limit, Content-Type check, JSON parse. */
+  readBody: RequestHandler;
+}
+
 /**
- * AWS-AUTH-BEARER-401: the tenant and token are checked before the body is read, so a caller
- * without a good token gets 401 whatever it sent (a broken, oversized or non-JSON body included)
- * and the mock never parses a stranger's payload. `readBody` is the body middleware.
+ * AWS-AUTH-BEARER-401: the tenant and token are checked before anything else, so a caller
+ * without a good token gets 401 whatever it sent (a broken, oversized or non-JSON body included),
+ * never uses up a tenant's rate limit, and the mock never parses a stranger's payload.
  */
-export function scimRouter(ctx: MockContext, readBody: RequestHandler): RequestHandler {
+export function scimRouter(ctx: MockContext, steps: AuthenticatedSteps): RequestHandler {
   const table = new RouteTable()
     .add('Users', userRoutes(ctx), true)
     .add('Groups', groupRoutes(ctx), true);
@@ -41,11 +51,12 @@ export function scimRouter(ctx: MockContext, readBody: RequestHandler): RequestH
     }
     const refused = authError(ctx, tenantId, req.headers.authorization);
     if (refused) return next(refused);
+    if (steps.throttle(req, res, tenantId)) return;
     // Express would answer OPTIONS itself in text/plain; AWS lists no such operation.
     if (req.method === 'OPTIONS') {
       return next(ScimError.notFound('OPTIONS is not supported', 'AWS-HTTP-UNKNOWN-PATH'));
     }
-    readBody(req, res, (error?: unknown) => {
+    steps.readBody(req, res, (error?: unknown) => {
       if (error !== undefined) return next(error);
       dispatch(req, res, next, tenantId, restOf(req.path, base[0].length));
     });

@@ -9,6 +9,10 @@ export class FakeClock implements Clock {
   }
 
   advanceDays(days: number): void {
-    this.at = new Date(this.at.getTime() + days * 86_400_000);
+    this.advanceMs(days * 86_400_000);
+  }
+
+  advanceMs(ms: number): void {
+    this.at = new Date(this.at.getTime() + ms);
   }
 }
