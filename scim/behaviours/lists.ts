@@ -48,9 +48,13 @@ export const LIST_BEHAVIOURS: readonly AwsBehaviour[] = [
   },
   {
     id: 'AWS-FILTER-MEMBER-UNKNOWN-404',
-    summary: 'members.value eq naming no existing user gets 404.',
+    summary:
+      'A ListGroups member filter naming no existing user gets 404: members.value eq, and the ' +
+      'pair id eq + members eq (a user who is no member of the group gets 0 results).',
     evidence: 'C',
-    source: 'DG-LG 2025 error table',
+    source:
+      'DG-LG error table, "When filter querying with a nonexisting member" (2025 text, and the ' +
+      '2021-2024 one, whose only member filter was the pair)',
   },
   {
     id: 'AWS-LIST-ENVELOPE',

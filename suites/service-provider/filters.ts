@@ -165,16 +165,19 @@ export const FILTER_CHECKS: readonly Check[] = [
   }),
   filterCheck({
     id: 'SP-FILTER-MEMBER-UNKNOWN',
-    title: 'members.value eq naming no user gets 404',
+    title: 'a member filter naming no user gets 404: members.value eq, and id eq + members eq',
     references: ['AWS-FILTER-MEMBER-UNKNOWN-404'],
     profiles: ['aws'],
     readOnly: true,
-    run: async (ctx) =>
-      expectError(
-        ctx,
-        await ctx.http.get('/Groups', { filter: `members.value eq "${unknownId()}"` }),
-        404,
-        'members.value eq <no user>',
-      ),
+    run: async (ctx) => {
+      const filters = [
+        `members.value eq "${unknownId()}"`,
+        `id eq "${unknownId()}" and members eq "${unknownId()}"`,
+      ];
+      for (const filter of filters) {
+        const described = filter.replace(/"[^"]+"/g, '<no such id>');
+        expectError(ctx, await ctx.http.get('/Groups', { filter }), 404, described);
+      }
+    },
   }),
 ];

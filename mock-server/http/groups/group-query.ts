@@ -18,17 +18,26 @@ export function groupSource(data: TenantData, filter: GroupFilter | undefined): 
       return candidateSource(group ? [group] : [], groups);
     }
     case 'idAndMember': {
+      assertUserExists(data, 'members', filter.userId);
       const group = groups.get(filter.id);
       const member = group && data.memberships.has(group.id, filter.userId);
       return candidateSource(member ? [group] : [], groups);
     }
     case 'hasMember':
-      if (!data.users.get(filter.userId)) {
-        throw ScimError.notFound(
-          `members.value names no user: ${filter.userId}`,
-          'AWS-FILTER-MEMBER-UNKNOWN-404',
-        );
-      }
+      assertUserExists(data, 'members.value', filter.userId);
       return memberSource(data.memberships.groupsOf(filter.userId), (id) => groups.get(id));
   }
+}
+
+/**
+ * AWS-FILTER-MEMBER-UNKNOWN-404: DG-LG's error table answers "filter querying with a nonexisting
+ * member" with 404, for either member filter: its 2021-2024 text had the same row when the pair
+ * `id eq … and members eq …` was the only one. A user who exists but is no member is not an error.
+ */
+function assertUserExists(data: TenantData, attribute: string, userId: string): void {
+  if (data.users.get(userId)) return;
+  throw ScimError.notFound(
+    `${attribute} names no user: ${userId}`,
+    'AWS-FILTER-MEMBER-UNKNOWN-404',
+  );
 }

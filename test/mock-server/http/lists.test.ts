@@ -142,6 +142,24 @@ describe('mock-server/http lists and filters', () => {
     expect(answer.body.status).to.equal('404');
   });
 
+  it('AWS-FILTER-MEMBER-UNKNOWN-404: id eq + members eq naming no user gets 404 too', async () => {
+    const group = await client.createGroup('Probe');
+    for (const filter of [
+      `id eq "${group}" and members eq "no-such-user"`,
+      `members eq "no-such-user" and id eq "${group}"`,
+      'id eq "no-such-group" and members eq "no-such-user"',
+    ]) {
+      const answer = await listGroups(filter);
+      expect(answer.status, filter).to.equal(404);
+      expect(answer.body).to.include({ status: '404', detail: AWS_DETAIL.notFound });
+    }
+    // An unknown group with a real user is no error: the user is in no such group.
+    const user = await client.createUser('probe');
+    const none = await listGroups(`id eq "no-such-group" and members eq "${user}"`);
+    expect(none.status).to.equal(200);
+    expect(none.body.totalResults).to.equal(0);
+  });
+
   it('AWS-LIST-CAP: without a cursor returns at most 100 resources, totalResults 100', async () => {
     await createUsers(105);
     const answer = await client.get('/Users');

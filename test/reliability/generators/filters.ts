@@ -92,6 +92,7 @@ export function invalidFilters(target: Target): fc.Arbitrary<BadRequest> {
     // AWS-FILTER-MEMBER-UNKNOWN-404: a member filter naming no user of this tenant.
     ['/Groups', [`members.value eq "${target.otherUserIds[0]}"`]],
     ['/Groups', ['members.value eq "no-such-user"']],
+    ['/Groups', [`id eq "${target.groupIds[0]}" and members eq "${target.otherUserIds[0]}"`]],
     // A valid filter given twice.
     ['/Users', ['userName eq "a"', 'userName eq "b"']],
   );
