@@ -46,6 +46,8 @@ function taskset(cpus: string, pid: number, allThreads: boolean): boolean {
 /**
  * Pins a target process's main thread to the plan's target CPUs. A forked child inherits the
  * load generator's CPUs in every thread, so its helper threads are first set free on all CPUs.
+ * Call it once the child has started its threads: a thread started after the main thread was
+ * pinned inherits the main thread's CPUs (until 2026-12-04 every target thread was on one CPU).
  */
 export function pinTarget(plan: Pinning | null, pid: number | undefined): void {
   if (plan === null || pid === undefined) return;

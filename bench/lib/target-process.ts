@@ -34,8 +34,10 @@ export async function startTarget(
     execArgv: ['--expose-gc', '--import', 'tsx'],
     stdio: 'inherit',
   });
-  pinTarget(pinning, child.pid);
   const ready = (await nextMessage(child, 'ready')) as TargetReady;
+  // Once ready, the child has made its helper threads: pinned before, they inherited the main
+  // thread's CPU and competed with it.
+  pinTarget(pinning, child.pid);
   return {
     ...ready,
     kind,
