@@ -27,6 +27,8 @@ export type ParentMessage = { type: 'stats'; collectGarbage: boolean } | { type:
 export interface TargetStats {
   type: 'stats';
   cpuMicros: number;
+  /** The part of cpuMicros spent in the kernel (sockets, page faults). */
+  systemMicros: number;
   rss: number;
   heapUsed: number;
 }
@@ -99,7 +101,7 @@ function stats(collectGarbage: boolean): TargetStats {
   if (collectGarbage) (globalThis as { gc?: () => void }).gc?.();
   const { user, system } = process.cpuUsage();
   const { rss, heapUsed } = process.memoryUsage();
-  return { type: 'stats', cpuMicros: user + system, rss, heapUsed };
+  return { type: 'stats', cpuMicros: user + system, systemMicros: system, rss, heapUsed };
 }
 
 async function main(): Promise<void> {
