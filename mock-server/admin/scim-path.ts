@@ -6,7 +6,9 @@ export interface ScimPath {
   resourcePath: string;
 }
 
-const SCIM_BASE = /^\/([^/]+)\/scim\/v2(\/.*)?$/;
+// Any case, as the SCIM routes match it (express routes ignore case): a fault rule or a journal
+// reader must see `/t1/SCIM/v2/Users` as the tenant t1's /Users, as the routes do.
+const SCIM_BASE = /^\/([^/]+)\/scim\/v2(\/.*)?$/i;
 
 /** The admin side lives here; it is neither journalled nor subject to faults. */
 const ADMIN_PREFIX = '/_admin';

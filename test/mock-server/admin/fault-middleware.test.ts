@@ -53,6 +53,13 @@ describe('mock-server/admin/faults faultMiddleware', () => {
     expect(ctx.journal.query()[0]).to.deep.include({ status: 503, fault: 'down' });
   });
 
+  it('applies a rule to a base URL in another case, as the SCIM routes accept it', async () => {
+    ctx.faults.configure({ rules: [{ id: 'down', kind: 'status', status: 503, path: '/Users' }] });
+    const response = await fetch(`${server.origin}/${TENANT}/SCIM/V2/Users`);
+    expect(response.status).to.equal(503);
+    expect(ctx.journal.query()[0]).to.deep.include({ tenantId: TENANT, fault: 'down' });
+  });
+
   it('journals the body of a request a fault answered, as the client sent it', async () => {
     ctx.faults.configure({ rules: [{ id: 'down', kind: 'status', status: 500 }] });
     const sent = { userName: 'ann@example.com', displayName: 'Ann' };
