@@ -3,7 +3,8 @@
 // busy mock adds nothing per request to the heap V8 collects; they are redacted on read.
 import { ConfigError } from '../../scim/errors.ts';
 import type { Journal, JournalEntry, JournalQuery } from '../context.ts';
-import { BodyText, readBody, toBodyText, type KeptBody } from './journal-body.ts';
+import type { BodyText } from './journal-body.ts';
+import { readBody, toBodyText, type KeptBody } from './journal-body.ts';
 import {
   capturedHead,
   methodOfCapturedHead,
@@ -65,8 +66,6 @@ export interface CapturedEntry {
 const DEFAULTS = { limit: 10_000, maxBytes: 32 * 1024 * 1024, maxBodyChars: 1024 * 1024 };
 const MIN_BYTES = 64 * 1024;
 const DEFAULT_QUERY_LIMIT = 1_000;
-const PREVIEW_CHARS = 512;
-
 export class MemoryJournal implements Journal {
   private readonly ring: RecordRing;
   private readonly maxBodyChars: number;
@@ -229,9 +228,9 @@ function methodOf(peek: { captured: boolean; head: string }): string {
     : (JSON.parse(peek.head) as GivenHead).method;
 }
 
+/** The body cut to journal-body's preview; one already cut keeps the length it was cut from. */
 function preview(body: BodyText | null): BodyText | null {
-  if (body === null || body.truncatedFrom !== undefined) return body;
-  return new BodyText(body.text.slice(0, PREVIEW_CHARS), false, body.chars);
+  return body?.truncatedFrom !== undefined ? body : toBodyText(body, 0);
 }
 
 /** A reader's body: scrubbed of the entry's secrets and parsed on first access. */
